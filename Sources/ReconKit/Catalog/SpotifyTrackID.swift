@@ -1,0 +1,47 @@
+/// Spotify track id normalisation (SPEC §3): bare ids, `spotify:track:` URIs and share URLs.
+public enum SpotifyTrackID {
+    /// Extracts the 22-character base-62 id; case is kept.
+    public static func normalize(_ raw: String?) -> Identifier {
+        guard let raw else { return .absent }
+        let trimmed = Substring(raw).trimmed()
+        if trimmed.isEmpty { return .absent }
+        let candidate = uriID(trimmed) ?? urlID(trimmed) ?? trimmed
+        return isWellFormed(candidate) ? .valid(String(candidate)) : .invalid(raw: raw)
+    }
+
+    private static func uriID(_ text: Substring) -> Substring? {
+        let prefix = "spotify:track:"
+        guard text.count > prefix.count, text.prefix(prefix.count).lowercased() == prefix else { return nil }
+        return text.dropFirst(prefix.count)
+    }
+
+    private static func urlID(_ text: Substring) -> Substring? {
+        var rest: Substring
+        let lowered = text.prefix(25).lowercased()
+        if lowered.hasPrefix("https://open.spotify.com/") {
+            rest = text.dropFirst("https://open.spotify.com/".count)
+        } else if lowered.hasPrefix("http://open.spotify.com/") {
+            rest = text.dropFirst("http://open.spotify.com/".count)
+        } else {
+            return nil
+        }
+        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        var segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.last == "" { segments.removeLast() }
+        if let first = segments.first, isRegionSegment(first) { segments.removeFirst() }
+        guard segments.count == 2, segments[0] == "track" else { return "" }
+        return segments[1]
+    }
+
+    /// `intl-xx`, optionally with a region (`intl-pt-BR`).
+    private static func isRegionSegment(_ segment: Substring) -> Bool {
+        guard segment.hasPrefix("intl-"), segment.count > 5 else { return false }
+        return segment.dropFirst(5).allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }
+    }
+
+    private static func isWellFormed(_ id: Substring) -> Bool {
+        id.utf8.count == 22 && id.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        }
+    }
+}

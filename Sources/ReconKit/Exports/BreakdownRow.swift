@@ -1,0 +1,45 @@
+/// One `campaign_country_daily` row (day × campaign × country).
+struct BreakdownRow: ExportRow {
+    /// `(provider, account_id, report_date, campaign_id, country_code)`.
+    struct Key: Hashable {
+        var provider: UInt32
+        var accountID: UInt32
+        var reportDate: CalendarDay
+        var campaignID: UInt32
+        var countryCode: UInt32
+    }
+
+    var header: RowHeader
+    /// Null means "not reported" and is kept apart from 0.
+    var impressions: Int64?
+    var adClicks: Int64?
+    var linkClicks: Int64?
+    var streams: Int64?
+    var listeners: Int64?
+    var followers: Int64?
+    var spendMedia: Money
+    var fees: Money
+    var spendTotal: Money
+    var currency: UInt32
+
+    var key: Key {
+        Key(provider: header.provider, accountID: header.accountID, reportDate: header.reportDate,
+            campaignID: header.campaignID, countryCode: header.countryCode)
+    }
+
+    static let keyFields: [ExportField] = [.provider, .accountID, .reportDate, .campaignID, .countryCode]
+
+    init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {
+        header = try RowHeader(parser, keyFields: Self.keyFields, origin: origin)
+        currency = try parser.currency()
+        impressions = try parser.count(.impressions)
+        adClicks = try parser.count(.adClicks)
+        linkClicks = try parser.count(.linkClicks)
+        streams = try parser.count(.streams)
+        listeners = try parser.count(.listeners)
+        followers = try parser.count(.followers)
+        spendMedia = try parser.money(.spendMedia)
+        fees = try parser.money(.fees)
+        spendTotal = try parser.money(.spendTotal)
+    }
+}

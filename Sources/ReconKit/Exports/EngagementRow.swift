@@ -1,0 +1,50 @@
+/// One `campaign_engagement_daily` row (day × campaign × context × country × engaged track).
+struct EngagementRow: ExportRow {
+    /// `(provider, account_id, report_date, campaign_id, engagement_context, country_code, engaged_spotify_track_id)`.
+    struct Key: Hashable {
+        var provider: UInt32
+        var accountID: UInt32
+        var reportDate: CalendarDay
+        var campaignID: UInt32
+        var context: UInt32
+        var countryCode: UInt32
+        var engagedSpotifyTrackID: UInt32
+    }
+
+    var header: RowHeader
+    var context: UInt32
+    var engagedISRC: UInt32
+    var engagedSpotifyTrackID: UInt32
+    var engagedTrackName: UInt32
+    /// Null means "not reported" and is kept apart from 0.
+    var streams: Int64?
+    var listeners: Int64?
+    var newListeners: Int64?
+    var returningListeners: Int64?
+    var newListenerStreams: Int64?
+    var returningListenerStreams: Int64?
+
+    var key: Key {
+        Key(provider: header.provider, accountID: header.accountID, reportDate: header.reportDate,
+            campaignID: header.campaignID, context: context, countryCode: header.countryCode,
+            engagedSpotifyTrackID: engagedSpotifyTrackID)
+    }
+
+    static let keyFields: [ExportField] = [
+        .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
+    ]
+
+    init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {
+        header = try RowHeader(parser, keyFields: Self.keyFields, origin: origin)
+        context = try parser.key(.engagementContext)
+        engagedSpotifyTrackID = try parser.key(.engagedSpotifyTrackID)
+        streams = try parser.count(.streams)
+        listeners = try parser.count(.listeners)
+        newListeners = try parser.count(.newListeners)
+        returningListeners = try parser.count(.returningListeners)
+        newListenerStreams = try parser.count(.newListenerStreams)
+        returningListenerStreams = try parser.count(.returningListenerStreams)
+        engagedISRC = try parser.string(.engagedTrackISRC)
+        engagedTrackName = try parser.string(.engagedTrackName)
+    }
+}

@@ -1,0 +1,144 @@
+/// Parses one JSONL line into its top-level fields and reads them as typed values.
+///
+/// One parser serves a whole file: its buffers are reused from line to line.
+final class ExportLineParser {
+    private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var members: [JSONMember] = []
+    private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
+    let pool: StringPool
+
+    init(pool: StringPool) { self.pool = pool }
+
+    /// Checks UTF-8 and JSON, and indexes the known fields; unknown fields are ignored.
+    func load(_ line: UnsafeRawBufferPointer) throws(RowProblem) {
+        self.line = line
+        for index in slots.indices { slots[index] = -1 }
+        guard UTF8Validation.isValid(line) else { throw RowProblem(.invalidUTF8, "line is not valid UTF-8") }
+        switch JSONLineScanner.scan(line, into: &members) {
+        case .notJSON(let detail): throw RowProblem(.notJSON, detail)
+        case .notObject: throw RowProblem(.notObject, "line is a JSON value but not an object")
+        case nil: break
+        }
+        var unknownKeys = Set<[UInt8]>()
+        for (position, member) in members.enumerated() {
+            let field: ExportField?
+            if member.keyHasEscapes {
+                let key = JSONStringDecoder.decode(bytes(member.key))
+                field = key.withUnsafeBytes { ExportField.lookup($0) }
+                if field == nil, !unknownKeys.insert(key).inserted {
+                    throw RowProblem(.duplicateField, String(decoding: key, as: UTF8.self))
+                }
+            } else {
+                field = ExportField.lookup(bytes(member.key))
+                if field == nil, !unknownKeys.insert(Array(bytes(member.key))).inserted {
+                    throw RowProblem(.duplicateField, String(decoding: bytes(member.key), as: UTF8.self))
+                }
+            }
+            guard let field else { continue }
+            if slots[field.rawValue] >= 0 { throw RowProblem(.duplicateField, field.name) }
+            slots[field.rawValue] = position
+        }
+    }
+
+    private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: line[range])
+    }
+
+    private func member(_ field: ExportField) -> JSONMember? {
+        let position = slots[field.rawValue]
+        return position >= 0 ? members[position] : nil
+    }
+
+    /// Interns a string member's decoded bytes; nil for absent, null or "".
+    private func text(_ field: ExportField) throws(RowProblem) -> UInt32? {
+        guard let member = member(field), member.kind != .null else { return nil }
+        guard member.kind == .string else { throw RowProblem(.wrongType, "\(field.name): expected a string") }
+        if member.value.isEmpty { return nil }
+        if member.valueHasEscapes {
+            return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes { pool.intern($0) }
+        }
+        return pool.intern(bytes(member.value))
+    }
+
+    /// A primary-key field: a non-empty string.
+    func key(_ field: ExportField) throws(RowProblem) -> UInt32 {
+        guard let id = try text(field) else { throw RowProblem(.missingField, "\(field.name): missing, null or empty") }
+        return id
+    }
+
+    /// An optional string field; `StringPool.absent` when absent, null or "".
+    func string(_ field: ExportField) throws(RowProblem) -> UInt32 {
+        try text(field) ?? StringPool.absent
+    }
+
+    /// The raw text of a string member (already known to be a string).
+    private func plainText(_ field: ExportField) -> String? {
+        guard let member = member(field), member.kind == .string else { return nil }
+        if member.valueHasEscapes { return String(decoding: JSONStringDecoder.decode(bytes(member.value)), as: UTF8.self) }
+        return String(decoding: bytes(member.value), as: UTF8.self)
+    }
+
+    func reportDate() throws(RowProblem) -> CalendarDay {
+        guard let text = plainText(.reportDate), let day = CalendarDay(text) else {
+            throw RowProblem(.badReportDate, "report_date: not a valid YYYY-MM-DD date")
+        }
+        return day
+    }
+
+    /// Null, absent or "" means absent; any other text must be an ISO-8601 instant.
+    func exportedAt() throws(RowProblem) -> Instant? {
+        guard let member = member(.exportedAt), member.kind != .null, !(member.kind == .string && member.value.isEmpty)
+        else { return nil }
+        guard member.kind == .string else { throw RowProblem(.wrongType, "exported_at: expected a string") }
+        guard let text = plainText(.exportedAt), let instant = Instant(text) else {
+            throw RowProblem(.badExportedAt, "exported_at: not an ISO-8601 instant")
+        }
+        return instant
+    }
+
+    /// Null or absent means 1.0; the major version must be 1.
+    func checkSchemaVersion() throws(RowProblem) {
+        guard let member = member(.schemaVersion), member.kind != .null else { return }
+        guard member.kind == .string else { throw RowProblem(.wrongType, "schema_version: expected a string") }
+        let text = plainText(.schemaVersion) ?? ""
+        let major = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard !major.isEmpty, major.allSatisfy(\.isASCII), major.allSatisfy(\.isNumber), Int(major) == 1 else {
+            throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(text)' is not version 1")
+        }
+    }
+
+    /// A count: a non-negative JSON integer; nil when null or absent ("not reported").
+    func count(_ field: ExportField) throws(RowProblem) -> Int64? {
+        guard let member = member(field), member.kind != .null else { return nil }
+        guard member.kind == .number, let number = JSONNumberText(bytes(member.value)), number.isInteger else {
+            throw RowProblem(.wrongType, "\(field.name): expected an integer")
+        }
+        guard let value = number.scaled(toDecimals: 0) else {
+            throw RowProblem(.outOfRange, "\(field.name): integer too large")
+        }
+        if value < 0 { throw RowProblem(.negativeCount, "\(field.name): negative count") }
+        return value
+    }
+
+    /// Money: any JSON number, exact to 10⁻⁶; absent or null is 0.
+    func money(_ field: ExportField) throws(RowProblem) -> Money {
+        guard let member = member(field), member.kind != .null else { return .zero }
+        guard member.kind == .number else { throw RowProblem(.wrongType, "\(field.name): expected a number") }
+        switch Money.parse(bytes(member.value)) {
+        case .value(let money): return money
+        case .outOfRange: throw RowProblem(.outOfRange, "\(field.name): beyond the money range")
+        case .notANumber: throw RowProblem(.wrongType, "\(field.name): expected a number")
+        }
+    }
+
+    /// `currency`: required, three ASCII letters, upper-cased.
+    func currency() throws(RowProblem) -> UInt32 {
+        guard let member = member(.currency), member.kind != .null else {
+            throw RowProblem(.missingField, "currency: missing or null")
+        }
+        guard member.kind == .string, let text = plainText(.currency), text.utf8.count == 3,
+              text.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+        else { throw RowProblem(.wrongType, "currency: expected a three-letter code") }
+        return pool.intern(text.uppercased())
+    }
+}

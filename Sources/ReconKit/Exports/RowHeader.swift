@@ -1,0 +1,63 @@
+/// Where a row was read: an index into the run's file list, and the line.
+struct RowOrigin: Hashable {
+    var file: UInt32
+    var line: UInt32
+}
+
+/// The campaign's promoted object, as interned raw identifiers.
+struct CampaignTarget: Hashable {
+    /// `campaign_target_type` is `playlist`.
+    var isPlaylist: Bool
+    var isrc: UInt32
+    var spotifyTrackID: UInt32
+    var playlistID: UInt32
+}
+
+/// Fields shared by both export schemas.
+struct RowHeader {
+    var provider: UInt32
+    var accountID: UInt32
+    var campaignID: UInt32
+    var countryCode: UInt32
+    var reportDate: CalendarDay
+    var exportedAt: Instant?
+    var campaignName: UInt32
+    var target: CampaignTarget
+    var origin: RowOrigin
+
+    /// Reads the shared fields, checking them in SPEC order.
+    init(_ parser: ExportLineParser, keyFields: [ExportField], origin: RowOrigin) throws(RowProblem) {
+        for field in keyFields { _ = try parser.key(field) }
+        provider = try parser.key(.provider)
+        accountID = try parser.key(.accountID)
+        campaignID = try parser.key(.campaignID)
+        countryCode = try parser.key(.countryCode)
+        reportDate = try parser.reportDate()
+        try parser.checkSchemaVersion()
+        exportedAt = try parser.exportedAt()
+        campaignName = try parser.string(.campaignName)
+        let targetType = try parser.string(.campaignTargetType)
+        target = CampaignTarget(
+            isPlaylist: targetType != StringPool.absent && parser.pool.string(targetType) == "playlist",
+            isrc: try parser.string(.campaignTargetISRC),
+            spotifyTrackID: try parser.string(.campaignTargetSpotifyTrackID),
+            playlistID: try parser.string(.campaignTargetPlaylistID))
+        self.origin = origin
+    }
+
+    /// True when this version replaces `other`: a later `exported_at`, or a tie
+    /// (this one was read last). An absent `exported_at` loses to a present one.
+    func supersedes(_ other: RowHeader) -> Bool {
+        switch (exportedAt, other.exportedAt) {
+        case let (mine?, theirs?): mine >= theirs
+        case (nil, _?): false
+        case (_?, nil), (nil, nil): true
+        }
+    }
+
+    /// Exported before `report_date + 8 days` 00:00 UTC, or with no `exported_at`.
+    var isProvisional: Bool {
+        guard let exportedAt else { return true }
+        return exportedAt < Instant(startOf: reportDate.adding(days: 8))
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Interns byte strings as small integer ids, so rows hold ids instead of strings.
+///
+/// Id 0 stands for "absent" (a missing field or JSON null). Open addressing
+/// over one byte arena: no allocation per lookup.
+final class StringPool {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var slots: [UInt32]
+    private var mask: Int
+    private var cache: [String?] = [nil]
+
+    /// The id of "absent".
+    static let absent: UInt32 = 0
+
+    init() {
+        slots = [UInt32](repeating: 0, count: 1024)
+        mask = 1023
+        starts.append(0)
+    }
+
+    /// Number of ids handed out, "absent" included.
+    var count: Int { starts.count - 1 }
+
+    /// The id of `bytes`, adding it when new.
+    func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let hash = Self.hash(bytes)
+        var slot = hash & mask
+        while true {
+            let id = slots[slot]
+            if id == 0 { break }
+            if equals(Int(id), bytes) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = UInt32(count)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        cache.append(nil)
+        slots[slot] = id
+        if count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    /// Interns a Swift string (tests and configuration values).
+    func intern(_ text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The text of `id` (empty for "absent").
+    func string(_ id: UInt32) -> String {
+        if let cached = cache[Int(id)] { return cached }
+        let text = String(decoding: arena[starts[Int(id)]..<starts[Int(id) + 1]], as: UTF8.self)
+        cache[Int(id)] = text
+        return text
+    }
+
+    private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = starts[id]
+        let length = starts[id + 1] - start
+        guard length == bytes.count else { return false }
+        return arena.withUnsafeBytes { arena in
+            length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0
+        }
+    }
+
+    private func rehash() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        arena.withUnsafeBytes { arena in
+            for id in 1..<count {
+                let bytes = UnsafeRawBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])
+                var slot = Self.hash(bytes) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt32(id)
+            }
+        }
+    }
+
+    /// FNV-1a, 64-bit.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}

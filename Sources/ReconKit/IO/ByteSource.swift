@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A stream of bytes read in chunks: a plain file or a gunzipped one.
+protocol ByteSource: AnyObject {
+    /// Fills up to `buffer.count` bytes; 0 means end of input.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
+func openByteSource(_ path: String) throws -> ByteSource {
+    let file = try PlainFileSource(path: path)
+    return path.hasSuffix(".gz") ? try GzipSource(file: file, path: path) : file
+}
+
+/// The bytes of a file, read with `read(2)`.
+final class PlainFileSource: ByteSource {
+    private let descriptor: Int32
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = try FileBytes.open(path)
+    }
+
+    deinit { close(descriptor) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw ReconError.unreadable(path: path, reason: FileBytes.lastErrorText) }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// An exact amount of money in millionths (10⁻⁶) of a currency unit.
+///
+/// Amounts are read from a JSON number's text and never pass through a binary
+/// floating-point value; see SPEC §4 for the rounding and printing rules.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The amount in millionths of a unit.
+    public let micros: Int64
+
+    public static let zero = Money(micros: 0)
+    static let microsPerUnit: Int64 = 1_000_000
+
+    public init(micros: Int64) { self.micros = micros }
+
+    /// The outcome of reading a JSON number as money.
+    public enum ParseResult: Equatable, Sendable {
+        case value(Money)
+        case notANumber
+        case outOfRange
+    }
+
+    /// Reads a JSON number's text, rounding half-to-even to 6 decimal places.
+    public static func parse(_ text: String) -> ParseResult {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Reads a JSON number's bytes, rounding half-to-even to 6 decimal places.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> ParseResult {
+        guard let number = JSONNumberText(bytes) else { return .notANumber }
+        return number.scaled(toDecimals: 6).map { .value(Money(micros: $0)) } ?? .outOfRange
+    }
+
+    /// The sum, or nil when it leaves the money type's range.
+    public func adding(_ other: Money) -> Money? {
+        let (sum, overflow) = micros.addingReportingOverflow(other.micros)
+        return overflow ? nil : Money(micros: sum)
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.micros < rhs.micros }
+
+    /// Two decimals for whole cents, otherwise the fewest decimals (3…6) that are exact.
+    public var description: String {
+        let magnitude = micros.magnitude
+        let whole = magnitude / UInt64(Self.microsPerUnit)
+        let fraction = magnitude % UInt64(Self.microsPerUnit)
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 6 - digits.count) + digits
+        if fraction % 10_000 == 0 {
+            digits = String(digits.prefix(2))
+        } else {
+            while digits.count > 3, digits.hasSuffix("0") { digits.removeLast() }
+        }
+        return (micros < 0 ? "-" : "") + "\(whole).\(digits)"
+    }
+}

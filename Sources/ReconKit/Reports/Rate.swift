@@ -1,0 +1,38 @@
+/// A ratio printed with exactly 6 decimals, rounded half-to-even.
+public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The ratio in millionths.
+    public let millionths: Int64
+
+    public init(millionths: Int64) { self.millionths = millionths }
+
+    /// `part ÷ whole`, or 0 when `whole` is 0 (SPEC §8).
+    public static func of(_ part: Money, _ whole: Money) -> Rate {
+        guard whole.micros != 0 else { return Rate(millionths: 0) }
+        let numerator = Int128(part.micros) * 1_000_000
+        let denominator = Int128(whole.micros)
+        var quotient = numerator / denominator
+        let remainder = numerator % denominator
+        let twiceRemainder = remainder.magnitude * 2
+        let positive = (numerator < 0) == (denominator < 0)
+        if twiceRemainder > denominator.magnitude
+            || (twiceRemainder == denominator.magnitude && quotient % 2 != 0) {
+            quotient += positive ? 1 : -1
+        }
+        return Rate(millionths: Int64(quotient))
+    }
+
+    /// Reads a decimal such as `0.05` (any JSON number), rounded to 6 decimals.
+    public static func parse(_ text: String) -> Rate? {
+        guard case let .value(money) = Money.parse(text) else { return nil }
+        return Rate(millionths: money.micros)
+    }
+
+    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.millionths < rhs.millionths }
+
+    public var description: String {
+        let magnitude = millionths.magnitude
+        var fraction = String(magnitude % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        return (millionths < 0 ? "-" : "") + "\(magnitude / 1_000_000).\(fraction)"
+    }
+}
