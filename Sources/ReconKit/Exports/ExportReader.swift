@@ -8,17 +8,14 @@ struct ExportReader<Row: ExportRow> {
     private(set) var table = DeduplicatedRows<Row>()
     private(set) var counts = SourceCounts()
     private let parser: ExportLineParser
-    private let fileIndex: (ExportFile) -> UInt32
 
-    init(pool: StringPool, fileIndex: @escaping (ExportFile) -> UInt32) {
+    init(pool: StringPool) {
         parser = ExportLineParser(pool: pool)
-        self.fileIndex = fileIndex
     }
 
-    /// Reads every line of `file`; a corrupt or unreadable file throws.
-    mutating func read(_ file: ExportFile, rejections: RejectionSink) throws {
+    /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
+    mutating func read(_ file: ExportFile, index: UInt32, rejections: RejectionSink) throws {
         let reader = LineReader(source: try openByteSource(file.path))
-        let index = fileIndex(file)
         counts.files += 1
         try reader.forEachLine { line, number in
             counts.lines += 1

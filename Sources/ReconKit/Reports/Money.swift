@@ -30,19 +30,16 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return number.scaled(toDecimals: 6).map { .value(Money(micros: $0)) } ?? .outOfRange
     }
 
-    /// The sum, or nil when it leaves the money type's range.
-    public func adding(_ other: Money) -> Money? {
-        let (sum, overflow) = micros.addingReportingOverflow(other.micros)
-        return overflow ? nil : Money(micros: sum)
-    }
-
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.micros < rhs.micros }
 
     /// Two decimals for whole cents, otherwise the fewest decimals (3…6) that are exact.
-    public var description: String {
+    public var description: String { Self.format(micros: Int128(micros)) }
+
+    /// Formats an amount of millionths (also sums beyond `Int64`) per SPEC §4.
+    static func format(micros: Int128) -> String {
         let magnitude = micros.magnitude
-        let whole = magnitude / UInt64(Self.microsPerUnit)
-        let fraction = magnitude % UInt64(Self.microsPerUnit)
+        let whole = magnitude / 1_000_000
+        let fraction = Int(magnitude % 1_000_000)
         var digits = String(fraction)
         digits = String(repeating: "0", count: 6 - digits.count) + digits
         if fraction % 10_000 == 0 {
@@ -52,4 +49,19 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         return (micros < 0 ? "-" : "") + "\(whole).\(digits)"
     }
+}
+
+/// A sum of money in millionths, wide enough that no realistic sum overflows.
+public struct MoneyTotal: Hashable, Sendable, CustomStringConvertible {
+    public private(set) var micros: Int128 = 0
+
+    public init() {}
+
+    public init(micros: Int128) { self.micros = micros }
+
+    public mutating func add(_ money: Money) { micros += Int128(money.micros) }
+
+    public mutating func add(_ total: MoneyTotal) { micros += total.micros }
+
+    public var description: String { Money.format(micros: micros) }
 }

@@ -6,10 +6,10 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init(millionths: Int64) { self.millionths = millionths }
 
     /// `part ÷ whole`, or 0 when `whole` is 0 (SPEC §8).
-    public static func of(_ part: Money, _ whole: Money) -> Rate {
+    public static func of(_ part: MoneyTotal, _ whole: MoneyTotal) -> Rate {
         guard whole.micros != 0 else { return Rate(millionths: 0) }
-        let numerator = Int128(part.micros) * 1_000_000
-        let denominator = Int128(whole.micros)
+        let numerator = part.micros * 1_000_000
+        let denominator = whole.micros
         var quotient = numerator / denominator
         let remainder = numerator % denominator
         let twiceRemainder = remainder.magnitude * 2

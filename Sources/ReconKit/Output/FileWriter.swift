@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A buffered file writer that syncs on close and names the file in its errors.
+final class FileWriter {
+    private let descriptor: Int32
+    private let displayPath: String
+    private var buffer: [UInt8] = []
+    private var isOpen = true
+
+    init(path: String, displayPath: String) throws {
+        self.displayPath = displayPath
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText) }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit { if isOpen { Glibc.close(descriptor) } }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText)
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs to disk and closes.
+    func close() throws {
+        try flush()
+        isOpen = false
+        let synced = fsync(descriptor) == 0
+        let closed = Glibc.close(descriptor) == 0
+        if !synced || !closed { throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText) }
+    }
+
+    /// Makes a rename inside `path` durable.
+    static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        Glibc.close(descriptor)
+    }
+}

@@ -1,0 +1,51 @@
+/// Renders `summary.md`, the readable twin of `summary.json`.
+enum SummaryMarkdown {
+    static func render(_ summary: RunSummary) -> String {
+        var lines = ["# soundlink-recon summary", ""]
+        let settings = summary.settings
+        lines.append("- Version: \(RunSummary.toolVersion)")
+        lines.append("- Period: \(settings.period.description)")
+        lines.append("- Engagement context: \(settings.engagementContext?.rawValue ?? "all")")
+        lines.append("- Result: \(summary.passed ? "every gate passed" : "a gate FAILED")")
+        lines += ["", "## Inputs", "",
+                  "| source | files | lines | blank | rejected | superseded | out of period | filtered | kept | provisional |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for (name, counts, files) in [("breakdown", summary.breakdown, summary.breakdownFiles),
+                                      ("engagement", summary.engagement, summary.engagementFiles)] {
+            lines.append("| \(name) | \(files.count) | \(counts.lines) | \(counts.blank) | \(counts.rejected) | "
+                + "\(counts.superseded) | \(counts.outOfPeriod) | \(counts.filtered) | \(counts.kept) | \(counts.provisional) |")
+        }
+        lines += ["", "## Catalogs", "", "| catalog | path | entries | usable | issues |", "|---|---|---:|---:|---:|"]
+        for file in summary.catalogFiles {
+            lines.append("| \(file.name) | \(file.path) | \(file.entries) | \(file.usableEntries) | \(file.issues) |")
+        }
+        let kinds = summary.catalogIssuesByKind.filter { $0.1 > 0 }.map { "\($0.0.rawValue) \($0.1)" }
+        lines += ["", "Issues by kind: \(kinds.isEmpty ? "none" : kinds.joined(separator: ", "))."]
+        lines += ["", "## Matching (rows)", "",
+                  "| source | side | " + MatchCounts.outcomes.joined(separator: " | ") + " |",
+                  "|---|---|" + String(repeating: "---:|", count: MatchCounts.outcomes.count)]
+        for (source, side, counts) in [("breakdown", "target", summary.breakdownTargets),
+                                       ("engagement", "target", summary.engagementTargets),
+                                       ("engagement", "engaged", summary.engagementEngaged)] {
+            lines.append("| \(source) | \(side) | " + MatchCounts.outcomes.map { String(counts[$0]) }.joined(separator: " | ") + " |")
+        }
+        lines += ["", "## Money (breakdown)", "",
+                  "| currency | spend_media | fees | spend_total | unmatched share |", "|---|---:|---:|---:|---:|"]
+        for (code, totals) in summary.currencies {
+            lines.append("| \(code) | \(totals.spendMedia) | \(totals.fees) | \(totals.spendTotal) | \(totals.unmatchedRate) |")
+        }
+        lines += ["", "Streams: breakdown \(summary.breakdownStreams), engagement \(summary.engagementStreams).",
+                  "",
+                  "`peak_daily_listeners` in tracks.csv is the largest one-day sum of listeners over a track's rows:",
+                  "an upper bound of that day's unique listeners (a person in two countries counts twice).",
+                  "Listeners are never summed across days.",
+                  "", "## Tie-out", ""]
+        for check in summary.tieOut { lines.append("- \(check.name): \(check.held ? "holds" : "DOES NOT HOLD")") }
+        lines += ["", "## Gates", "", "| gate | threshold | value | result |", "|---|---:|---:|---|"]
+        for gate in summary.gates {
+            let result = gate.enabled ? (gate.passed ? "pass" : "FAIL") : "not enabled"
+            lines.append("| \(gate.name) | \(gate.threshold ?? "–") | \(gate.value) | \(result) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,18 @@
+/// Evaluates the gates of SPEC §7 on a finished run; every gate is reported, enabled or not.
+enum GateCheck {
+    static func evaluate(_ summary: RunSummary) -> [GateResult] {
+        let gates = summary.settings.gates
+        let worst = summary.currencies.map(\.totals.unmatchedRate).max() ?? Rate(millionths: 0)
+        let rateLimit = summary.settings.mode == .run ? gates.maxUnmatchedRate : nil
+        let provisional = summary.breakdown.provisional + summary.engagement.provisional
+        let rejected = summary.breakdown.rejected + summary.engagement.rejected
+        return [
+            GateResult(name: "max_unmatched_rate", threshold: rateLimit?.description, value: worst.description,
+                       passed: rateLimit.map { worst <= $0 } ?? true),
+            GateResult(name: "require_final", threshold: gates.requireFinal ? "0" : nil, value: String(provisional),
+                       passed: !gates.requireFinal || provisional == 0),
+            GateResult(name: "strict", threshold: gates.strict ? "0" : nil, value: String(rejected),
+                       passed: !gates.strict || rejected == 0),
+        ]
+    }
+}

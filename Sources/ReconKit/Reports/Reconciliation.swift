@@ -1,0 +1,108 @@
+/// Applies the period and context filters to de-duplicated rows, matches them
+/// and aggregates every report grain.
+struct Reconciliation {
+    var territories: [TerritoryKey: TerritoryTotals] = [:]
+    var tracks: [TrackKey: TrackTotals] = [:]
+    var partners: [PartnerKey: PartnerTotals] = [:]
+    var unmatched: [UnmatchedLine] = []
+    var currencies: [UInt32: CurrencyTotals] = [:]
+    var breakdownStreams: Int128 = 0
+    var engagementStreams: Int128 = 0
+    var breakdownTargets = MatchCounts()
+    var engagementTargets = MatchCounts()
+    var engagementEngaged = MatchCounts()
+
+    let matcher: Matcher
+    let period: Period
+
+    init(matcher: Matcher, period: Period) {
+        self.matcher = matcher
+        self.period = period
+    }
+
+    mutating func addBreakdown(_ rows: [BreakdownRow], counts: inout SourceCounts) {
+        for row in rows {
+            guard period.contains(row.header.reportDate) else {
+                counts.outOfPeriod += 1
+                continue
+            }
+            counts.kept += 1
+            let provisional = row.header.isProvisional
+            if provisional { counts.provisional += 1 }
+            let target = row.header.target
+            let result = matcher.match(target)
+            breakdownTargets.add(result)
+            let side = matcher.sideKey(result, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
+                                       playlistID: target.playlistID)
+            territories[TerritoryKey(target: side, countryCode: row.header.countryCode, currency: row.currency),
+                        default: TerritoryTotals()].add(row, provisional: provisional)
+            partners[partnerKey(result, currency: row.currency), default: PartnerTotals()].add(row)
+            var currency = currencies[row.currency, default: CurrencyTotals()]
+            currency.spendMedia.add(row.spendMedia)
+            currency.fees.add(row.fees)
+            currency.spendTotal.add(row.spendTotal)
+            if case let .unmatched(reason) = result {
+                currency.unmatchedSpendTotal.add(row.spendTotal)
+                unmatched.append(UnmatchedLine(
+                    source: .breakdown, side: .target, reason: reason, header: row.header,
+                    isrcRaw: target.isrc, spotifyRaw: target.spotifyTrackID, streams: row.streams,
+                    spendTotal: row.spendTotal, currency: row.currency))
+            }
+            currencies[row.currency] = currency
+            breakdownStreams += Int128(row.streams ?? 0)
+        }
+    }
+
+    private func partnerKey(_ result: MatchResult, currency: UInt32) -> PartnerKey {
+        switch result {
+        case let .matched(entry, _):
+            PartnerKey(bucket: "matched", partner: matcher.catalogs.entries[Int(entry)].partner, currency: currency)
+        case .unmatched: PartnerKey(bucket: "unmatched", partner: "", currency: currency)
+        case .playlist: PartnerKey(bucket: "playlist", partner: "", currency: currency)
+        }
+    }
+
+    mutating func addEngagement(_ rows: [EngagementRow], context: UInt32?, counts: inout SourceCounts) {
+        for row in rows {
+            guard period.contains(row.header.reportDate) else {
+                counts.outOfPeriod += 1
+                continue
+            }
+            if let context, row.context != context {
+                counts.filtered += 1
+                continue
+            }
+            counts.kept += 1
+            let provisional = row.header.isProvisional
+            if provisional { counts.provisional += 1 }
+            let target = row.header.target
+            let targetResult = matcher.match(target)
+            let engagedResult = matcher.match(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
+            engagementTargets.add(targetResult)
+            engagementEngaged.add(engagedResult)
+            let key = TrackKey(
+                context: row.context,
+                engaged: matcher.sideKey(engagedResult, isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID),
+                target: matcher.sideKey(targetResult, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
+                                        playlistID: target.playlistID))
+            tracks[key, default: TrackTotals()].add(row, provisional: provisional)
+            engagementStreams += Int128(row.streams ?? 0)
+            if case let .unmatched(reason) = targetResult {
+                unmatched.append(engagementLine(row, side: .target, reason: reason,
+                                                isrc: target.isrc, spotify: target.spotifyTrackID))
+            }
+            if case let .unmatched(reason) = engagedResult {
+                unmatched.append(engagementLine(row, side: .engaged, reason: reason,
+                                                isrc: row.engagedISRC, spotify: row.engagedSpotifyTrackID))
+            }
+        }
+    }
+
+    private func engagementLine(
+        _ row: EngagementRow, side: UnmatchedLine.Side, reason: UnmatchedReason, isrc: UInt32, spotify: UInt32
+    ) -> UnmatchedLine {
+        UnmatchedLine(
+            source: .engagement, side: side, reason: reason, header: row.header, context: row.context,
+            isrcRaw: isrc, spotifyRaw: spotify, engagedTrackName: row.engagedTrackName, streams: row.streams)
+    }
+}

@@ -1,0 +1,39 @@
+/// A CSV report: a header, rows of printed fields, and how many leading columns form the grain.
+struct ReportTable {
+    let columns: [String]
+    var rows: [[String]] = []
+
+    init(columns: [String]) { self.columns = columns }
+
+    /// Sorts rows by the first `grainCount` columns, compared as byte strings (empty first).
+    mutating func sortByGrain(_ grainCount: Int) {
+        rows.sort { lhs, rhs in
+            for index in 0..<grainCount where lhs[index] != rhs[index] {
+                return lhs[index].utf8.lexicographicallyPrecedes(rhs[index].utf8)
+            }
+            return false
+        }
+    }
+
+    /// The column's index by name.
+    func index(of column: String) -> Int { columns.firstIndex(of: column)! }
+
+    /// RFC 4180 text with minimal quoting, LF line ends.
+    var csv: String {
+        var text = CSVText.line(columns)
+        for row in rows { text += CSVText.line(row) }
+        return text
+    }
+}
+
+/// Minimal RFC 4180 quoting: only fields with `,`, `"`, CR or LF are quoted.
+enum CSVText {
+    static func field(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+}

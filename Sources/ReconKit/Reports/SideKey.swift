@@ -1,0 +1,55 @@
+/// One side (target or engaged track) of a report grain, as compact ids.
+///
+/// Matched sides are identified by their catalog entry; unmatched sides by the
+/// row's identifiers (normalised when valid, else raw); playlists by their id.
+struct SideKey: Hashable {
+    var result: MatchResult
+    var isrc: UInt32 = StringPool.absent
+    var spotifyTrackID: UInt32 = StringPool.absent
+    var playlistID: UInt32 = StringPool.absent
+}
+
+/// The printed columns of a side.
+struct SideColumns {
+    var match: String
+    var partner = ""
+    var isrc = ""
+    var spotifyTrackID = ""
+    var playlistID = ""
+    var title = ""
+    var artist = ""
+}
+
+extension Matcher {
+    /// The grain identity of a side with the given raw identifiers.
+    func sideKey(_ result: MatchResult, isrc: UInt32, spotifyTrackID: UInt32, playlistID: UInt32 = 0) -> SideKey {
+        switch result {
+        case .matched: SideKey(result: result)
+        case .playlist: SideKey(result: result, playlistID: playlistID)
+        case .unmatched:
+            SideKey(result: result, isrc: displayID(self.isrc(isrc), raw: isrc),
+                    spotifyTrackID: displayID(self.spotifyTrackID(spotifyTrackID), raw: spotifyTrackID))
+        }
+    }
+
+    /// The interned display text: the normalised value when valid, else the raw id.
+    private func displayID(_ identifier: Identifier, raw: UInt32) -> UInt32 {
+        guard let value = identifier.value else { return raw }
+        return internDisplay(value)
+    }
+
+    /// The printed columns of a side.
+    func columns(_ key: SideKey) -> SideColumns {
+        switch key.result {
+        case let .matched(entryIndex, method):
+            let entry = catalogs.entries[Int(entryIndex)]
+            return SideColumns(
+                match: method.rawValue, partner: entry.partner, isrc: entry.isrc ?? "",
+                spotifyTrackID: entry.spotifyTrackID ?? "", title: entry.title, artist: entry.artist)
+        case .playlist:
+            return SideColumns(match: "playlist", playlistID: text(key.playlistID))
+        case .unmatched:
+            return SideColumns(match: "unmatched", isrc: text(key.isrc), spotifyTrackID: text(key.spotifyTrackID))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// The grain of `tracks.csv`: context × engaged side × target side.
+struct TrackKey: Hashable {
+    var context: UInt32
+    var engaged: SideKey
+    var target: SideKey
+}
+
+/// Sums of engagement rows for one line of `tracks.csv`.
+struct TrackTotals {
+    var campaigns = Set<UInt32>()
+    var countries = Set<UInt32>()
+    var rows = 0
+    var streams: Int128 = 0
+    var newListenerStreams: Int128 = 0
+    var returningListenerStreams: Int128 = 0
+    /// Listeners summed within each day only: never across days.
+    var listenersByDay: [CalendarDay: Int128] = [:]
+    var provisionalRows = 0
+
+    var days: Int { listenersByDay.count }
+
+    /// The largest one-day sum of listeners (an upper bound of that day's unique listeners).
+    var peakDailyListeners: Int128 { listenersByDay.values.max() ?? 0 }
+
+    mutating func add(_ row: EngagementRow, provisional: Bool) {
+        campaigns.insert(row.header.campaignID)
+        countries.insert(row.header.countryCode)
+        rows += 1
+        streams += Int128(row.streams ?? 0)
+        newListenerStreams += Int128(row.newListenerStreams ?? 0)
+        returningListenerStreams += Int128(row.returningListenerStreams ?? 0)
+        listenersByDay[row.header.reportDate, default: 0] += Int128(row.listeners ?? 0)
+        if provisional { provisionalRows += 1 }
+    }
+}

@@ -1,0 +1,80 @@
+/// Hears about a run's progress; the executable decides what to print.
+public protocol RunObserver: AnyObject {
+    /// One export file has been read.
+    func didRead(file: String, source: String, counts: SourceCounts)
+}
+
+/// The one entry point: settings in, reports written, summary out.
+public enum Run {
+    /// Runs the job. Throws `ReconError` when it cannot run; gate failures are in the summary.
+    public static func execute(_ settings: RunSettings, observer: RunObserver? = nil) throws -> RunSummary {
+        let output = try OutputFolder(path: settings.outputFolder, force: settings.force)
+        do {
+            let summary = try execute(settings, output: output, observer: observer)
+            try output.commit()
+            return summary
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    private static func execute(_ settings: RunSettings, output: OutputFolder, observer: RunObserver?) throws -> RunSummary {
+        let catalogs = try CatalogLoader.load(settings.catalogs)
+        let breakdownFiles = try ExportFile.resolve(settings.breakdown)
+        let engagementFiles = try ExportFile.resolve(settings.engagement)
+        let allFiles = breakdownFiles + engagementFiles
+        let pool = StringPool()
+        let rejections = RejectionWriter(try output.create("rejected.jsonl"))
+
+        var breakdownReader = ExportReader<BreakdownRow>(pool: pool)
+        for (index, file) in breakdownFiles.enumerated() {
+            try breakdownReader.read(file, index: UInt32(index), rejections: rejections)
+            observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
+        }
+        var engagementReader = ExportReader<EngagementRow>(pool: pool)
+        for (index, file) in engagementFiles.enumerated() {
+            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections)
+            observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
+        }
+        try rejections.close()
+
+        var breakdownCounts = breakdownReader.counts
+        var engagementCounts = engagementReader.counts
+        var reconciliation = Reconciliation(matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period)
+        reconciliation.addBreakdown(breakdownReader.table.rows, counts: &breakdownCounts)
+        let context = settings.engagementContext.map { pool.intern($0.rawValue) }
+        reconciliation.addEngagement(engagementReader.table.rows, context: context, counts: &engagementCounts)
+
+        let reports = ReportSet(reconciliation: reconciliation, catalogs: catalogs, files: allFiles)
+        var summary = RunSummary(settings: settings)
+        summary.breakdown = breakdownCounts
+        summary.engagement = engagementCounts
+        summary.breakdownFiles = breakdownFiles.map(\.path)
+        summary.engagementFiles = engagementFiles.map(\.path)
+        summary.catalogFiles = catalogs.files
+        summary.catalogIssuesByKind = catalogs.issuesByKind
+        summary.breakdownTargets = reconciliation.breakdownTargets
+        summary.engagementTargets = reconciliation.engagementTargets
+        summary.engagementEngaged = reconciliation.engagementEngaged
+        summary.breakdownStreams = reconciliation.breakdownStreams
+        summary.engagementStreams = reconciliation.engagementStreams
+        summary.currencies = reconciliation.currencies
+            .map { (code: pool.string($0.key), totals: $0.value) }
+            .sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+        summary.tieOut = reports.tieOut(summary)
+        summary.gates = GateCheck.evaluate(summary)
+        try IntegrityCheck.verify(summary)
+
+        try output.write("catalog_issues.csv", reports.catalogIssues.csv)
+        if settings.mode == .run {
+            try output.write("territories.csv", reports.territories.csv)
+            try output.write("tracks.csv", reports.tracks.csv)
+            try output.write("partners.csv", reports.partners.csv)
+            try output.write("unmatched.csv", reports.unmatched.csv)
+            try output.write("summary.md", SummaryMarkdown.render(summary))
+        }
+        try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
+        return summary
+    }
+}

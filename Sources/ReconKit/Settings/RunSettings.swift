@@ -1,0 +1,25 @@
+/// `catalog` or `playlist` engagement rows.
+public enum EngagementContext: String, CaseIterable, Sendable {
+    case catalog
+    case playlist
+}
+
+/// Everything one run needs, built once from the command line and the config file.
+public struct RunSettings: Sendable, Equatable {
+    /// `run` writes every report; `validate` only reads, checks and writes the summary,
+    /// catalog issues and rejected lines.
+    public enum Mode: String, Sendable { case run, validate }
+
+    public var mode: Mode = .run
+    public var catalogs: [CatalogSource] = []
+    public var breakdown: [String] = []
+    public var engagement: [String] = []
+    public var period = Period.all
+    public var engagementContext: EngagementContext?
+    public var outputFolder = "recon-out"
+    /// Replace an output folder that does not hold a previous output set.
+    public var force = false
+    public var gates = Gates()
+
+    public init() {}
+}
