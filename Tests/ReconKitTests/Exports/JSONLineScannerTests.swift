@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import ReconKit
+
+@Suite("JSON line scanner")
+struct JSONLineScannerTests {
+    private func scan(_ text: String) -> (JSONScanFailure?, [JSONMember]) {
+        var members: [JSONMember] = []
+        let failure = Array(text.utf8).withUnsafeBytes { JSONLineScanner.scan($0, into: &members) }
+        return (failure, members)
+    }
+
+    static let lines = [
+        #"{}"#, #"{"a":1}"#, #" { "a" : [1, {"b": [true, false, null]}, "x\"y"] , "c": -0.5e-3 } "#,
+        #"{"a":"\u00e9\ud83d\ude00"}"#, #"{"a":{}}"#, #"{"a":[]}"#, #"{"a":[[[[[]]]]]}"#,
+        #"[1,2]"#, #""text""#, #"42"#, #"null"#, #"{"a":1,}"#, #"{"a" 1}"#, #"{"a":01}"#, #"{"a":1.}"#,
+        #"{"a":.5}"#, #"{"a":tru}"#, #"{"a":"\x"}"#, #"{"a":"\u12"}"#, #"{"a":[1,]}"#, #"{"a":[1 2]}"#,
+        #"{"a":1}}"#, #"{"a":1} x"#, #"{a:1}"#, #"{"a":"unterminated}"#, #"{"a":{"b":1}"#,
+        "{\"a\":\"tab\tinside\"}", #"{"a":-}"#, #"{"a":1e}"#, #"{"a":[{"b":1},{"c":[2]}]}"#, "",
+        #"{"a":NaN}"#, #"{"a":"x","b":{"c":"}"}}"#,
+    ]
+
+    /// Trailing commas, which Foundation's parser accepts but RFC 8259 does not.
+    static let foundationLenient: Set<String> = [#"{"a":1,}"#, #"{"a":[1,]}"#]
+
+    @Test("agrees with Foundation on what is valid JSON and what is an object", arguments: lines)
+    func agreesWithFoundation(line: String) {
+        let (failure, _) = scan(line)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+        if Self.foundationLenient.contains(line) {
+            #expect(parsed != nil, "Foundation became strict: drop \(line) from the lenient list")
+            #expect(failure != nil && failure != .notObject, "\(line)")
+        } else if parsed == nil {
+            #expect(failure != nil && failure != .notObject, "\(line)")
+        } else if parsed is [String: Any] {
+            #expect(failure == nil, "\(line)")
+        } else {
+            #expect(failure == .notObject, "\(line)")
+        }
+    }
+
+    @Test("records top-level members with their kinds and ranges")
+    func members() throws {
+        let line = #"{"s":"a\"b","n":12.5,"o":{"x":[1]},"t":true,"z":null}"#
+        let (failure, members) = scan(line)
+        #expect(failure == nil)
+        let bytes = Array(line.utf8)
+        #expect(members.map(\.kind) == [.string, .number, .object, .true, .null])
+        #expect(String(decoding: bytes[members[0].value], as: UTF8.self) == #"a\"b"#)
+        #expect(members[0].valueHasEscapes)
+        #expect(String(decoding: bytes[members[1].value], as: UTF8.self) == "12.5")
+        #expect(String(decoding: bytes[members[2].value], as: UTF8.self) == #"{"x":[1]}"#)
+    }
+
+    @Test("deep nesting does not recurse")
+    func deepNesting() {
+        let deep = "{\"a\":" + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}"
+        #expect(scan(deep).0 == nil)
+        let tooDeep = "{\"a\":" + String(repeating: "[", count: 20000) + String(repeating: "]", count: 20000) + "}"
+        #expect(scan(tooDeep).0 == .notJSON("nested too deeply"))
+    }
+
+    @Test("string escapes decode to UTF-8, lone surrogates to U+FFFD")
+    func stringDecoding() {
+        func decode(_ text: String) -> String {
+            String(decoding: Array(text.utf8).withUnsafeBytes { JSONStringDecoder.decode($0) }, as: UTF8.self)
+        }
+        #expect(decode(#"a\"b\\c\/d\n"#) == "a\"b\\c/d\n")
+        #expect(decode(#"\u00e9\ud83d\ude00"#) == "é😀")
+        #expect(decode(#"\ud83d"#) == "\u{FFFD}")
+    }
+
+    @Test("UTF-8 validation agrees with the standard library", arguments: [
+        [0x61], [0xC3, 0xA9], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        [0xF0, 0x9F, 0x98, 0x80], [0xE2, 0x82], [0xFF], [0xEF, 0xBF, 0xBD],
+    ] as [[UInt8]])
+    func utf8(bytes: [UInt8]) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBytes { UTF8Validation.isValid($0) } == expected)
+    }
+}
