@@ -101,7 +101,8 @@ private struct ConfigReader {
             guard let object = item as? [String: Any] else {
                 throw ReconError.config(path: path, key: key, reason: "must be an object with a path")
             }
-            for name in object.keys.sorted() where !["name", "path", "delimiter", "columns"].contains(name) {
+            for name in object.keys.sorted()
+            where !["name", "path", "delimiter", "columns"].contains(name) && !name.hasPrefix("_") {
                 throw ReconError.config(path: path, key: "\(key).\(name)", reason: "unknown key")
             }
             guard let file = object["path"] else { throw ReconError.config(path: path, key: "\(key).path", reason: "is required") }

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@Suite("Exit codes and messages")
+struct ExitCodeTests {
+    private let sampleInputs = [
+        "--catalog", "aurora=SampleData/catalogs/aurora.csv", "--breakdown", "SampleData/exports/breakdown",
+        "--engagement", "SampleData/exports/engagement", "--month", "2026-04",
+    ]
+
+    @Test("a failed gate still writes every report, then exits 3")
+    func gates() throws {
+        let work = try WorkFolder()
+        for gate in [["--require-final"], ["--strict"], ["--max-unmatched-rate", "0.01"]] {
+            let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out"] + gate)
+            #expect(outcome.status == 3, "\(gate)")
+            #expect(work.files("out").contains("territories.csv"))
+            let summary = try JSONSerialization.jsonObject(with: try work.read("out/summary.json")) as? [String: Any]
+            #expect(summary?["passed"] as? Bool == false)
+        }
+    }
+
+    @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
+    func missingCatalog() throws {
+        let work = try WorkFolder()
+        let outcome = try BinaryRunner.run(["run", "--catalog", "nope.csv", "--out", work.path + "/out"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "soundlink-recon: error: nope.csv: No such file or directory\n")
+        #expect(work.files("").isEmpty)
+    }
+
+    @Test("an unterminated quote names the file and the line where it opened")
+    func unterminatedQuote() throws {
+        let work = try WorkFolder()
+        let catalog = try work.write("bad.csv", "isrc,title\nUSRC17607839,ok\nUSRC17607840,\"open\n")
+        let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--out", work.path + "/out"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "soundlink-recon: error: \(catalog):3: quoted field never closes\n")
+    }
+
+    @Test("a folder given as a catalog, and a header with no key column, exit 1")
+    func unusableCatalogs() throws {
+        let work = try WorkFolder()
+        let folder = try BinaryRunner.run(["validate", "--catalog", work.path, "--out", work.path + "/out"])
+        #expect(folder.status == 1)
+        #expect(folder.stderr.contains("is a folder, not a file"))
+        let noKeys = try work.write("nokeys.csv", "title,artist\nA,B\n")
+        let header = try BinaryRunner.run(["validate", "--catalog", noKeys, "--out", work.path + "/out"])
+        #expect(header.status == 1)
+        #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column\n")
+    }
+
+    @Test("an output folder with foreign files is refused unless --force")
+    func foreignOutput() throws {
+        let work = try WorkFolder()
+        try work.write("out/notes.txt", "mine")
+        let refused = try BinaryRunner.run(["run", "--out", work.path + "/out"] + sampleInputs)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("holds files that are not soundlink-recon reports"))
+        #expect(work.files("out") == ["notes.txt"])
+        let forced = try BinaryRunner.run(["run", "--out", work.path + "/out", "--force"] + sampleInputs)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(work.files("out").contains("summary.json"))
+        #expect(!work.files("out").contains("notes.txt"))
+        #expect(work.files("").filter { $0.hasPrefix(".") }.isEmpty, "no staging folder is left behind")
+    }
+
+    @Test("usage errors keep swift-argument-parser's exit code")
+    func usage() throws {
+        let outcome = try BinaryRunner.run(["run", "--month", "2026-04", "--from", "2026-04-01"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--month cannot be combined with --from or --to"))
+        #expect(try BinaryRunner.run(["run", "--month", "2026-13"]).status == 64)
+        #expect(try BinaryRunner.run(["run", "--max-unmatched-rate", "1.5"]).status == 64)
+    }
+
+    @Test("config errors name the file and the key")
+    func configErrors() throws {
+        let work = try WorkFolder()
+        let config = try work.write("c.json", #"{"catalogs": [{"path": "x.csv", "delimiter": "|"}]}"#)
+        let outcome = try BinaryRunner.run(["validate", "--config", config])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("\(config): key 'catalogs[0].delimiter'"))
+        let unknown = try work.write("u.json", #"{"mnth": "2026-04"}"#)
+        #expect(try BinaryRunner.run(["validate", "--config", unknown]).stderr.contains("key 'mnth': unknown key"))
+    }
+
+    @Test("validate writes only the summary, catalog issues and rejected lines; --strict gates it")
+    func validate() throws {
+        let work = try WorkFolder()
+        let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("catalog borealis: 6 entries, 5 usable, 3 issues"))
+        #expect(work.files("v") == ["catalog_issues.csv", "rejected.jsonl", "summary.json"])
+        let strict = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v", "--strict"])
+        #expect(strict.status == 3)
+    }
+
+    @Test("--help and --version")
+    func helpAndVersion() throws {
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS"))
+        #expect(help.stdout.contains("validate"))
+        let version = try BinaryRunner.run(["--version"])
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite("The binary on the bundled sample")
+struct SampleRunTests {
+    static let expectedFolder = BinaryRunner.packageRoot + "/SampleData/expected"
+
+    @Test("run on Config/ and SampleData/ reproduces SampleData/expected byte for byte, twice")
+    func golden() throws {
+        let work = try WorkFolder()
+        for round in 1...2 {
+            let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stdout.contains("catalog aurora: 6 entries, 6 usable, 2 issues"))
+            let expected = try FileManager.default.contentsOfDirectory(atPath: Self.expectedFolder).sorted()
+            #expect(work.files("out") == expected, "round \(round)")
+            for name in expected {
+                let produced = try work.read("out/" + name)
+                let golden = try Data(contentsOf: URL(fileURLWithPath: Self.expectedFolder + "/" + name))
+                #expect(produced == golden, "\(name) differs from SampleData/expected (round \(round))")
+            }
+        }
+    }
+
+    @Test("the tie-out invariants hold in the sample reports")
+    func tieOut() throws {
+        let territories = try CSVFile(Self.expectedFolder + "/territories.csv")
+        let partners = try CSVFile(Self.expectedFolder + "/partners.csv")
+        let tracks = try CSVFile(Self.expectedFolder + "/tracks.csv")
+        let summaryData = try Data(contentsOf: URL(fileURLWithPath: Self.expectedFolder + "/summary.json"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: summaryData) as? [String: Any])
+        let totals = try #require((summary["totals"] as? [String: Any])?["breakdown"] as? [String: Any])
+        let currencies = try #require(totals["currencies"] as? [String: [String: String]])
+        #expect(currencies.keys.sorted() == ["EUR", "USD"])
+        for (currency, money) in currencies {
+            for column in ["spend_media", "fees", "spend_total"] {
+                let expected = try #require(Cents(money[column]!))
+                #expect(territories.sum(column, where: "currency", is: currency) == expected, "\(currency) \(column)")
+                #expect(partners.sum(column, where: "currency", is: currency) == expected, "\(currency) \(column)")
+            }
+        }
+        let engagementStreams = ((summary["totals"] as? [String: Any])?["engagement"] as? [String: Any])?["streams"] as? Int
+        #expect(tracks.column("streams").compactMap { Int($0) }.reduce(0, +) == engagementStreams)
+        // Hand check: USD spend_total = matched aurora 1114.16 + borealis 364.47 + unmatched 161.12.
+        #expect(currencies["USD"]?["spend_total"] == "1639.75")
+    }
+}
+
+/// Whole cents parsed from a 2-decimal money string (the sample has no sub-cent amounts).
+struct Cents: Equatable {
+    let value: Int
+
+    init?(_ text: String) {
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".")
+        guard parts.count == 2, parts[1].count == 2, let whole = Int(parts[0]), let cents = Int(parts[1]) else { return nil }
+        value = (whole * 100 + cents) * (negative ? -1 : 1)
+    }
+
+    init(value: Int) { self.value = value }
+}
+
+/// A small CSV reader for checking reports (quoted fields, doubled quotes, embedded line breaks).
+struct CSVFile {
+    let header: [String]
+    let rows: [[String]]
+
+    init(_ path: String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var records: [[String]] = []
+        var field = ""
+        var record: [String] = []
+        var quoted = false
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                record.append(field)
+                field = ""
+            } else if scalar == "\n" {
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        header = records.first ?? []
+        rows = Array(records.dropFirst())
+    }
+
+    func column(_ name: String) -> [String] {
+        guard let index = header.firstIndex(of: name) else { return [] }
+        return rows.map { $0[index] }
+    }
+
+    func sum(_ column: String, where filter: String, is value: String) -> Cents {
+        let valueIndex = header.firstIndex(of: column)!
+        let filterIndex = header.firstIndex(of: filter)!
+        return Cents(value: rows.filter { $0[filterIndex] == value }.compactMap { Cents($0[valueIndex])?.value }.reduce(0, +))
+    }
+}
