@@ -1,13 +1,28 @@
 import CLibCSV
 
-/// One CSV record: its fields as bytes and the physical line it starts on.
+/// One CSV record, valid only during the callback that receives it.
 struct CSVRecord {
     /// 1-based physical line of the record's first byte.
-    var line: Int
-    var fields: [ArraySlice<UInt8>]
+    let line: Int
+    private let bytes: UnsafeRawBufferPointer
+    private let ranges: ArraySlice<Range<Int>>
+
+    init(line: Int, bytes: UnsafeRawBufferPointer, ranges: ArraySlice<Range<Int>>) {
+        self.line = line
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    var count: Int { ranges.count }
+
+    /// The bytes of field `index`, or empty past the end (short records are padded).
+    func field(_ index: Int) -> UnsafeRawBufferPointer {
+        guard index < ranges.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: bytes[ranges[ranges.startIndex + index]])
+    }
 
     /// True when every field is empty (`,,,`).
-    var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    var isBlank: Bool { ranges.allSatisfy(\.isEmpty) }
 }
 
 /// Streams the records of CSV text through libcsv, keeping track of line numbers.
@@ -20,25 +35,26 @@ struct CSVRecord {
 final class CSVRecordReader {
     private let path: String
     private let parser: UnsafeMutablePointer<csv_parser>
-    private var fieldBuffer: [ArraySlice<UInt8>] = []
-    private var records: [CSVRecord] = []
+    /// Field bytes of the records completed in the current line, one arena reused per line.
+    private var arena: [UInt8] = []
+    private var fieldRanges: [Range<Int>] = []
+    /// Completed records: start line and end index into `fieldRanges`.
+    private var records: [(line: Int, fieldsEnd: Int)] = []
     private var recordStartLine = 1
 
     private static let fieldEnd: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         bytes, count, context in
         let reader = Unmanaged<CSVRecordReader>.fromOpaque(context!).takeUnretainedValue()
+        let start = reader.arena.count
         if let bytes, count > 0 {
-            let buffer = UnsafeRawBufferPointer(start: bytes, count: count)
-            reader.fieldBuffer.append(ArraySlice(buffer))
-        } else {
-            reader.fieldBuffer.append([])
+            reader.arena.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
         }
+        reader.fieldRanges.append(start..<reader.arena.count)
     }
 
     private static let recordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         let reader = Unmanaged<CSVRecordReader>.fromOpaque(context!).takeUnretainedValue()
-        reader.records.append(CSVRecord(line: reader.recordStartLine, fields: reader.fieldBuffer))
-        reader.fieldBuffer.removeAll(keepingCapacity: true)
+        reader.records.append((reader.recordStartLine, reader.fieldRanges.count))
     }
 
     init(path: String, delimiter: UInt8) throws {
@@ -90,11 +106,21 @@ final class CSVRecordReader {
         parser.pointee.pstate == 2 && parser.pointee.quoted != 0
     }
 
+    /// Hands over the completed records and keeps any record still in progress.
     private func flush(_ body: (CSVRecord) throws -> Void) throws {
         guard !records.isEmpty else { return }
-        let ready = records
+        try arena.withUnsafeBytes { bytes in
+            var fieldsStart = 0
+            for record in records {
+                try body(CSVRecord(line: record.line, bytes: bytes, ranges: fieldRanges[fieldsStart..<record.fieldsEnd]))
+                fieldsStart = record.fieldsEnd
+            }
+        }
+        let pending = Array(fieldRanges[records.last!.fieldsEnd...])
+        let pendingStart = pending.first?.lowerBound ?? arena.count
+        arena.removeSubrange(0..<pendingStart)
+        fieldRanges = pending.map { ($0.lowerBound - pendingStart)..<($0.upperBound - pendingStart) }
         records.removeAll(keepingCapacity: true)
-        for record in ready { try body(record) }
     }
 
     /// The index just past the line that starts at `start` (LF, CRLF or lone CR).

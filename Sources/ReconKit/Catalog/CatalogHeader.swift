@@ -1,6 +1,10 @@
 /// Which column of a catalog plays which role, resolved from its header line.
 struct CatalogHeader {
-    let columns: [CatalogRole: Int]
+    /// Column index per role, in `CatalogRole.allCases` order (an array: no hashing per record).
+    private let indices: [Int?]
+
+    /// The column that plays `role`, if any.
+    subscript(role: CatalogRole) -> Int? { indices[role.position] }
 
     /// Lower-cases and drops spaces, `_`, `-` and `.` so that `ISRC Code` matches `isrccode`.
     static func normalize(_ name: String) -> String {
@@ -28,6 +32,6 @@ struct CatalogHeader {
             throw ReconError.catalogHeader(
                 path: source.path, reason: "header has neither an ISRC nor a Spotify track id column")
         }
-        self.columns = columns
+        indices = CatalogRole.allCases.map { columns[$0] }
     }
 }

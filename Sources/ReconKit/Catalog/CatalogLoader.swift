@@ -17,18 +17,22 @@ public enum CatalogLoader {
         let text = CatalogText.utf8Text(try FileBytes.read(source.path))
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
+        // Rows are rarely shorter than 40 bytes: reserve once instead of rehashing as the index grows.
+        set.isrcIndex.reserveCapacity(set.isrcIndex.count + text.count / 40)
+        set.spotifyIndex.reserveCapacity(set.spotifyIndex.count + text.count / 40)
         var header: CatalogHeader?
         var stats = CatalogSet.FileStats(name: source.name, path: source.path)
         let claims = KeyClaims(catalog: source.name)
         try reader.read(text) { record in
             guard let columns = header else {
-                header = try CatalogHeader(names: record.fields.map { CatalogText.decode($0).text }, source: source)
+                header = try CatalogHeader(names: (0..<record.count).map { CatalogText.decode(record.field($0)).text },
+                                           source: source)
                 return
             }
             if record.isBlank { return }
             stats.entries += 1
             let issuesBefore = set.issues.count
-            if claims.add(record, columns: columns.columns, to: &set) { stats.usableEntries += 1 }
+            if claims.add(record, columns: columns, to: &set) { stats.usableEntries += 1 }
             stats.issues += set.issues.count - issuesBefore
         }
         if header == nil {
@@ -43,19 +47,18 @@ private struct KeyClaims {
     let catalog: String
 
     /// Adds the record's entry; returns true when it owns at least one key.
-    func add(_ record: CSVRecord, columns: [CatalogRole: Int], to set: inout CatalogSet) -> Bool {
-        var allValidUTF8 = true
-        let texts = record.fields.map { field in
-            let decoded = CatalogText.decode(field)
-            allValidUTF8 = allValidUTF8 && decoded.wasValidUTF8
-            return decoded.text
+    func add(_ record: CSVRecord, columns: CatalogHeader, to set: inout CatalogSet) -> Bool {
+        let allValidUTF8 = (0..<record.count).allSatisfy { UTF8Validation.isValid(record.field($0)) }
+        func bytes(_ role: CatalogRole) -> UnsafeRawBufferPointer {
+            record.field(columns[role] ?? Int.max)
         }
         func value(_ role: CatalogRole) -> String {
-            guard let index = columns[role], index < texts.count else { return "" }
-            return texts[index]
+            guard columns[role] != nil else { return "" }
+            return CatalogText.decode(bytes(role)).text
         }
-        let isrc = ISRC.normalize(value(.isrc))
-        let spotify = SpotifyTrackID.normalize(value(.spotifyTrackID))
+        let isrc = normalized(bytes(.isrc), valid: allValidUTF8, ISRC.normalize(bytes:), ISRC.normalize)
+        let spotify = normalized(bytes(.spotifyTrackID), valid: allValidUTF8,
+                                 SpotifyTrackID.normalize(bytes:), SpotifyTrackID.normalize)
         var kinds: [(CatalogIssue.Kind, String)] = []
         if case .invalid = isrc { kinds.append((.invalidISRC, "not a valid ISRC")) }
         if case .invalid = spotify { kinds.append((.invalidSpotifyID, "not a valid Spotify track id")) }
@@ -67,19 +70,19 @@ private struct KeyClaims {
         let entryNumber = Int32(set.entries.count)
         var owns = false
         if let key = isrc.value {
-            if let owner = set.isrcIndex[key] {
-                kinds.append(conflict(owner, in: set, duplicate: .duplicateISRC, conflict: .conflictISRC))
-            } else {
-                set.isrcIndex[key] = entryNumber
+            let owner = Self.claim(key, entryNumber, in: &set.isrcIndex)
+            if owner == entryNumber {
                 owns = true
+            } else {
+                kinds.append(conflict(owner, in: set, duplicate: .duplicateISRC, conflict: .conflictISRC))
             }
         }
         if let key = spotify.value {
-            if let owner = set.spotifyIndex[key] {
-                kinds.append(conflict(owner, in: set, duplicate: .duplicateSpotifyID, conflict: .conflictSpotifyID))
-            } else {
-                set.spotifyIndex[key] = entryNumber
+            let owner = Self.claim(key, entryNumber, in: &set.spotifyIndex)
+            if owner == entryNumber {
                 owns = true
+            } else {
+                kinds.append(conflict(owner, in: set, duplicate: .duplicateSpotifyID, conflict: .conflictSpotifyID))
             }
         }
         for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
@@ -93,6 +96,20 @@ private struct KeyClaims {
                 title: value(.title), artist: value(.artist), line: record.line))
         }
         return owns
+    }
+
+    /// Gives `key` to `entry` unless it is taken; returns the owner either way (one hash lookup).
+    private static func claim(_ key: String, _ entry: Int32, in index: inout [String: Int32]) -> Int32 {
+        func owner(_ value: inout Int32) -> Int32 { value }
+        return owner(&index[key, default: entry])
+    }
+
+    /// Normalises from the bytes, or from the Windows-1252 reading when the record is not UTF-8.
+    private func normalized(
+        _ field: UnsafeRawBufferPointer, valid: Bool,
+        _ fromBytes: (UnsafeRawBufferPointer) -> Identifier, _ fromText: (String?) -> Identifier
+    ) -> Identifier {
+        valid ? fromBytes(field) : fromText(CatalogText.decode(field).text)
     }
 
     private func conflict(

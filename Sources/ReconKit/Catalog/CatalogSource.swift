@@ -5,6 +5,16 @@ public enum CatalogRole: String, CaseIterable, Sendable {
     case title
     case artist
 
+    /// The role's index in `allCases`.
+    var position: Int {
+        switch self {
+        case .isrc: 0
+        case .spotifyTrackID: 1
+        case .title: 2
+        case .artist: 3
+        }
+    }
+
     /// Built-in header aliases, already in normalised form (see `CatalogHeader.normalize`).
     var aliases: [String] {
         switch self {

@@ -17,8 +17,8 @@ enum CatalogText {
     }
 
     /// Decodes a field as UTF-8; text that is not valid UTF-8 is read as Windows-1252.
-    static func decode(_ field: ArraySlice<UInt8>) -> (text: String, wasValidUTF8: Bool) {
-        if let text = String(validating: field, as: UTF8.self) { return (text, true) }
+    static func decode(_ field: UnsafeRawBufferPointer) -> (text: String, wasValidUTF8: Bool) {
+        if UTF8Validation.isValid(field) { return (String(decoding: field, as: UTF8.self), true) }
         var scalars = String.UnicodeScalarView()
         for byte in field { scalars.append(windows1252(byte)) }
         return (String(scalars), false)

@@ -2,7 +2,37 @@
 public enum ISRC {
     /// Cleans `raw` and checks `^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$`.
     public static func normalize(_ raw: String?) -> Identifier {
-        guard let raw else { return .absent }
+        guard var raw else { return .absent }
+        return raw.withUTF8 { normalize(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same on UTF-8 bytes; ASCII text takes a fast path without `String` work.
+    static func normalize(bytes raw: UnsafeRawBufferPointer) -> Identifier {
+        guard ASCIIBytes.isASCII(raw) else { return normalizeScalars(ASCIIBytes.string(raw)) }
+        let range = ASCIIBytes.trimmed(raw)
+        if range.isEmpty { return .absent }
+        var text = UnsafeRawBufferPointer(rebasing: raw[range])
+        if text.count > 4, ASCIIBytes.hasPrefix(text, "isrc"), text[4] == UInt8(ascii: ":") || ASCIIBytes.isSpace(text[4]) {
+            text = UnsafeRawBufferPointer(rebasing: text[4...])
+            let rest = ASCIIBytes.trimmed(text)
+            text = UnsafeRawBufferPointer(rebasing: text[rest])
+            if text.first == UInt8(ascii: ":") { text = UnsafeRawBufferPointer(rebasing: text[1...]) }
+        }
+        var code: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        let valid = withUnsafeMutableBytes(of: &code) { code -> Bool in
+            for byte in text where byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") && byte != UInt8(ascii: ".") {
+                guard count < 12 else { return false }
+                code[count] = ASCIIBytes.uppercased(byte)
+                count += 1
+            }
+            return count == 12 && isWellFormed(UnsafeRawBufferPointer(rebasing: code[0..<12]))
+        }
+        guard valid else { return .invalid(raw: ASCIIBytes.string(raw)) }
+        return withUnsafeBytes(of: code) { .valid(ASCIIBytes.string(UnsafeRawBufferPointer(rebasing: $0[0..<12]))) }
+    }
+
+    private static func normalizeScalars(_ raw: String) -> Identifier {
         let trimmed = Substring(raw).trimmed()
         if trimmed.isEmpty { return .absent }
         var text = Substring(trimmed.uppercased())
@@ -15,8 +45,9 @@ public enum ISRC {
         for scalar in text.unicodeScalars where !isRemovable(scalar) {
             cleaned.append(scalar)
         }
-        let candidate = String(cleaned)
-        return isWellFormed(candidate) ? .valid(candidate) : .invalid(raw: raw)
+        var candidate = String(cleaned)
+        let valid = candidate.withUTF8 { isWellFormed(UnsafeRawBufferPointer($0)) }
+        return valid ? .valid(candidate) : .invalid(raw: raw)
     }
 
     private static func isRemovable(_ scalar: Unicode.Scalar) -> Bool {
@@ -26,8 +57,7 @@ public enum ISRC {
         }
     }
 
-    private static func isWellFormed(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
+    private static func isWellFormed(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == 12 else { return false }
         for (index, byte) in bytes.enumerated() {
             let isLetter = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")

@@ -2,7 +2,44 @@
 public enum SpotifyTrackID {
     /// Extracts the 22-character base-62 id; case is kept.
     public static func normalize(_ raw: String?) -> Identifier {
-        guard let raw else { return .absent }
+        guard var raw else { return .absent }
+        return raw.withUTF8 { normalize(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same on UTF-8 bytes; bare ids and `spotify:track:` URIs take a fast path.
+    static func normalize(bytes raw: UnsafeRawBufferPointer) -> Identifier {
+        let range = ASCIIBytes.trimmed(raw)
+        if range.isEmpty, ASCIIBytes.isASCII(raw) { return .absent }
+        var text = UnsafeRawBufferPointer(rebasing: raw[range])
+        if text.count == 14 + 22, ASCIIBytes.hasPrefix(text, "spotify:track:") {
+            text = UnsafeRawBufferPointer(rebasing: text[14...])
+        }
+        if let id = urlIDBytes(text) { text = id }
+        if text.count == 22, text.allSatisfy(ASCIIBytes.isAlphanumeric) { return .valid(ASCIIBytes.string(text)) }
+        return normalizeScalars(ASCIIBytes.string(raw))
+    }
+
+    /// The id segment of a plain `https://open.spotify.com/[intl-xx/]track/ID[/][?…][#…]` URL.
+    private static func urlIDBytes(_ text: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        let hostEnd: Int
+        if ASCIIBytes.hasPrefix(text, "https://open.spotify.com/") {
+            hostEnd = 25
+        } else if ASCIIBytes.hasPrefix(text, "http://open.spotify.com/") {
+            hostEnd = 24
+        } else {
+            return nil
+        }
+        var end = text.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? text.count
+        if end > hostEnd, text[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var path = UnsafeRawBufferPointer(rebasing: text[hostEnd..<end])
+        if ASCIIBytes.hasPrefix(path, "intl-"), let slash = path.firstIndex(of: UInt8(ascii: "/")) {
+            path = UnsafeRawBufferPointer(rebasing: path[(slash + 1)...])
+        }
+        guard path.count == 6 + 22, ASCIIBytes.hasPrefix(path, "track/") else { return nil }
+        return UnsafeRawBufferPointer(rebasing: path[6...])
+    }
+
+    private static func normalizeScalars(_ raw: String) -> Identifier {
         let trimmed = Substring(raw).trimmed()
         if trimmed.isEmpty { return .absent }
         let candidate = uriID(trimmed) ?? urlID(trimmed) ?? trimmed

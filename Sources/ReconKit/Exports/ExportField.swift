@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Every documented field of both export schemas, so duplicates are caught
 /// without string work; fields not listed here are ignored.
 enum ExportField: Int, CaseIterable {
@@ -56,6 +60,15 @@ enum ExportField: Int, CaseIterable {
         case .newListenerStreams: "new_listener_streams"
         case .returningListenerStreams: "returning_listener_streams"
         case .spl: "spl"
+        }
+    }
+
+    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
+
+    /// True when `key` is this field's name.
+    func matches(_ key: UnsafeRawBufferPointer) -> Bool {
+        Self.nameBytes[rawValue].withUnsafeBytes { name in
+            name.count == key.count && memcmp(name.baseAddress!, key.baseAddress!, key.count) == 0
         }
     }
 

@@ -5,6 +5,9 @@ final class ExportLineParser {
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
     private var members: [JSONMember] = []
     private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
+    /// The field found at each position of the previous line: lines of one export
+    /// share their field order, so most keys are recognised with one comparison.
+    private var previousFields: [ExportField?] = []
     let pool: StringPool
 
     init(pool: StringPool) { self.pool = pool }
@@ -29,7 +32,7 @@ final class ExportLineParser {
                     throw RowProblem(.duplicateField, String(decoding: key, as: UTF8.self))
                 }
             } else {
-                field = ExportField.lookup(bytes(member.key))
+                field = lookupKey(member.key, position: position)
                 if field == nil, !unknownKeys.insert(Array(bytes(member.key))).inserted {
                     throw RowProblem(.duplicateField, String(decoding: bytes(member.key), as: UTF8.self))
                 }
@@ -38,6 +41,21 @@ final class ExportLineParser {
             if slots[field.rawValue] >= 0 { throw RowProblem(.duplicateField, field.name) }
             slots[field.rawValue] = position
         }
+    }
+
+    /// The field named by the key at `range`, trying the previous line's field at this position first.
+    private func lookupKey(_ range: Range<Int>, position: Int) -> ExportField? {
+        let key = bytes(range)
+        if position < previousFields.count, let guess = previousFields[position], guess.matches(key) {
+            return guess
+        }
+        let field = ExportField.lookup(key)
+        if position < previousFields.count {
+            previousFields[position] = field
+        } else {
+            previousFields.append(field)
+        }
+        return field
     }
 
     private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
@@ -58,6 +76,14 @@ final class ExportLineParser {
             return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes { pool.intern($0) }
         }
         return pool.intern(bytes(member.value))
+    }
+
+    /// Checks that a primary-key field is a non-empty string, without reading it.
+    func requireKey(_ field: ExportField) throws(RowProblem) {
+        guard let member = member(field), member.kind != .null, !(member.kind == .string && member.value.isEmpty) else {
+            throw RowProblem(.missingField, "\(field.name): missing, null or empty")
+        }
+        guard member.kind == .string else { throw RowProblem(.wrongType, "\(field.name): expected a string") }
     }
 
     /// A primary-key field: a non-empty string.
@@ -100,11 +126,16 @@ final class ExportLineParser {
     func checkSchemaVersion() throws(RowProblem) {
         guard let member = member(.schemaVersion), member.kind != .null else { return }
         guard member.kind == .string else { throw RowProblem(.wrongType, "schema_version: expected a string") }
+        if Self.isVersionOnePointZero(bytes(member.value)) { return }
         let text = plainText(.schemaVersion) ?? ""
         let major = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard !major.isEmpty, major.allSatisfy(\.isASCII), major.allSatisfy(\.isNumber), Int(major) == 1 else {
             throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(text)' is not version 1")
         }
+    }
+
+    private static func isVersionOnePointZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count == 3 && bytes[0] == UInt8(ascii: "1") && bytes[1] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: "0")
     }
 
     /// A count: a non-negative JSON integer; nil when null or absent ("not reported").

@@ -93,6 +93,11 @@ struct JSONLineScanner {
         var index = start + 1
         var escapes = false
         while index < bytes.count {
+            // Skip eight plain bytes at a time: no quote, no backslash, no control character.
+            while index + 8 <= bytes.count, !Self.hasSpecialByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { return (index + 1, escapes) }
             if byte < 0x20 { _ = fail("control character in a string")
@@ -122,6 +127,19 @@ struct JSONLineScanner {
         }
         _ = fail("string never closes")
         return nil
+    }
+
+    /// True when one of the eight bytes is `"`, `\\` or below 0x20 (SWAR).
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote & highs
+        let zeroInBackslash = (backslash &- ones) & ~backslash & highs
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs
+        return (zeroInQuote | zeroInBackslash | belowSpace) != 0
     }
 
     /// Parses any value; nested containers are walked iteratively.

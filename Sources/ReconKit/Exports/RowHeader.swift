@@ -27,7 +27,7 @@ struct RowHeader {
 
     /// Reads the shared fields, checking them in SPEC order.
     init(_ parser: ExportLineParser, keyFields: [ExportField], origin: RowOrigin) throws(RowProblem) {
-        for field in keyFields { _ = try parser.key(field) }
+        for field in keyFields { try parser.requireKey(field) }
         provider = try parser.key(.provider)
         accountID = try parser.key(.accountID)
         campaignID = try parser.key(.campaignID)

@@ -4,6 +4,12 @@ enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Fast path: eight ASCII bytes at a time.
+            while index + 8 <= count,
+                  bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            if index >= count { break }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int

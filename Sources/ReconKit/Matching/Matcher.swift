@@ -4,8 +4,9 @@
 final class Matcher {
     let catalogs: CatalogSet
     private let pool: StringPool
-    private var isrcCache: [UInt32: Identifier] = [:]
-    private var spotifyCache: [UInt32: Identifier] = [:]
+    /// Normalised identifiers by interned id (nil until first needed).
+    private var isrcCache: [Identifier?] = []
+    private var spotifyCache: [Identifier?] = []
 
     init(catalogs: CatalogSet, pool: StringPool) {
         self.catalogs = catalogs
@@ -14,17 +15,21 @@ final class Matcher {
 
     /// The normalised ISRC behind an interned raw value.
     func isrc(_ id: UInt32) -> Identifier {
-        if let cached = isrcCache[id] { return cached }
-        let value = id == StringPool.absent ? Identifier.absent : ISRC.normalize(pool.string(id))
-        isrcCache[id] = value
-        return value
+        Self.cached(id, in: &isrcCache) { ISRC.normalize(pool.string(id)) }
     }
 
     /// The normalised Spotify track id behind an interned raw value.
     func spotifyTrackID(_ id: UInt32) -> Identifier {
-        if let cached = spotifyCache[id] { return cached }
-        let value = id == StringPool.absent ? Identifier.absent : SpotifyTrackID.normalize(pool.string(id))
-        spotifyCache[id] = value
+        Self.cached(id, in: &spotifyCache) { SpotifyTrackID.normalize(pool.string(id)) }
+    }
+
+    private static func cached(_ id: UInt32, in cache: inout [Identifier?], _ normalize: () -> Identifier) -> Identifier {
+        if id == StringPool.absent { return .absent }
+        let index = Int(id)
+        if index < cache.count, let value = cache[index] { return value }
+        if index >= cache.count { cache.append(contentsOf: repeatElement(nil, count: index + 1 - cache.count)) }
+        let value = normalize()
+        cache[index] = value
         return value
     }
 
