@@ -27,12 +27,12 @@ public enum Run {
         let pool = StringPool()
         let rejections = RejectionWriter(try output.create("rejected.jsonl"))
 
-        var breakdownReader = ExportReader<BreakdownRow>(pool: pool)
+        var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
             try breakdownReader.read(file, index: UInt32(index), rejections: rejections)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
-        var engagementReader = ExportReader<EngagementRow>(pool: pool)
+        var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
         for (index, file) in engagementFiles.enumerated() {
             try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections)
             observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)

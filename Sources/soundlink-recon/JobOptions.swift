@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReconKit
 
 extension EngagementContext: ExpressibleByArgument {}
@@ -47,6 +48,10 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
     var force = false
 
+    @Option(help: ArgumentHelp("Threads parsing export lines (default: one per core); the reports are the same for any value.",
+                               valueName: "n"))
+    var threads: Int?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -58,6 +63,7 @@ struct JobOptions: ParsableArguments {
             throw ValidationError("--month cannot be combined with --from or --to.")
         }
         if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be combined.") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
         if let month, Period(month: month) == nil {
             throw ValidationError("--month '\(month)' is not a valid YYYY-MM month.")
         }
@@ -103,6 +109,7 @@ struct JobOptions: ParsableArguments {
         settings.gates.requireFinal = settings.gates.requireFinal || requireFinal
         settings.gates.strict = settings.gates.strict || strict
         settings.force = force
+        settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return settings
     }
 

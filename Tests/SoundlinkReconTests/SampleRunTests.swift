@@ -111,3 +111,21 @@ struct CSVFile {
         return Cents(value: rows.filter { $0[filterIndex] == value }.compactMap { Cents($0[valueIndex])?.value }.reduce(0, +))
     }
 }
+
+@Suite("Determinism")
+struct DeterminismTests {
+    @Test("the reports are byte-identical for 1, 2 and 3 parsing threads")
+    func threads() throws {
+        let work = try WorkFolder()
+        for threads in [1, 2, 3] {
+            let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--threads", String(threads),
+                                                "--out", work.path + "/out\(threads)"])
+            #expect(outcome.status == 0)
+        }
+        for name in work.files("out1") {
+            let first = try work.read("out1/" + name)
+            #expect(try work.read("out2/" + name) == first, "\(name)")
+            #expect(try work.read("out3/" + name) == first, "\(name)")
+        }
+    }
+}

@@ -27,6 +27,11 @@ struct BreakdownRow: ExportRow {
             campaignID: header.campaignID, countryCode: header.countryCode)
     }
 
+    mutating func remap(_ translate: (UInt32) -> UInt32) {
+        header.remap(translate)
+        currency = translate(currency)
+    }
+
     static let keyFields: [ExportField] = [.provider, .accountID, .reportDate, .campaignID, .countryCode]
 
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {

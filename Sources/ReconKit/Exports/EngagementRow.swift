@@ -30,6 +30,14 @@ struct EngagementRow: ExportRow {
             engagedSpotifyTrackID: engagedSpotifyTrackID)
     }
 
+    mutating func remap(_ translate: (UInt32) -> UInt32) {
+        header.remap(translate)
+        context = translate(context)
+        engagedISRC = translate(engagedISRC)
+        engagedSpotifyTrackID = translate(engagedSpotifyTrackID)
+        engagedTrackName = translate(engagedTrackName)
+    }
+
     static let keyFields: [ExportField] = [
         .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
     ]

@@ -1,8 +1,10 @@
 /// A decoded export row with its primary key.
-protocol ExportRow {
+protocol ExportRow: Sendable {
     associatedtype Key: Hashable
-    var header: RowHeader { get }
+    var header: RowHeader { get set }
     var key: Key { get }
+    /// Replaces every interned id (string pool translation).
+    mutating func remap(_ translate: (UInt32) -> UInt32)
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem)
 }
 

@@ -45,6 +45,17 @@ struct RowHeader {
         self.origin = origin
     }
 
+    mutating func remap(_ translate: (UInt32) -> UInt32) {
+        provider = translate(provider)
+        accountID = translate(accountID)
+        campaignID = translate(campaignID)
+        countryCode = translate(countryCode)
+        campaignName = translate(campaignName)
+        target.isrc = translate(target.isrc)
+        target.spotifyTrackID = translate(target.spotifyTrackID)
+        target.playlistID = translate(target.playlistID)
+    }
+
     /// True when this version replaces `other`: a later `exported_at`, or a tie
     /// (this one was read last). An absent `exported_at` loses to a present one.
     func supersedes(_ other: RowHeader) -> Bool {

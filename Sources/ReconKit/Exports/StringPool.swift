@@ -50,6 +50,28 @@ final class StringPool {
         return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Forgets every id (keeping the allocated capacity).
+    func removeAll() {
+        arena.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
+        starts.append(0)
+        cache.removeAll(keepingCapacity: true)
+        cache.append(nil)
+        for index in slots.indices { slots[index] = 0 }
+    }
+
+    /// For each id of `other`, the id of the same bytes here (interned when new).
+    func translation(from other: StringPool) -> [UInt32] {
+        var result = [UInt32](repeating: StringPool.absent, count: other.count)
+        other.arena.withUnsafeBytes { bytes in
+            for id in 1..<other.count {
+                result[id] = intern(UnsafeRawBufferPointer(rebasing: bytes[other.starts[id]..<other.starts[id + 1]]))
+            }
+        }
+        return result
+    }
+
     /// The text of `id` (empty for "absent").
     func string(_ id: UInt32) -> String {
         if let cached = cache[Int(id)] { return cached }

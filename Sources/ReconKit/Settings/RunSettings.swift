@@ -20,6 +20,8 @@ public struct RunSettings: Sendable, Equatable {
     /// Replace an output folder that does not hold a previous output set.
     public var force = false
     public var gates = Gates()
+    /// Threads that parse export lines; the reports do not depend on it.
+    public var threads = 1
 
     public init() {}
 }
