@@ -26,7 +26,8 @@ def spotify_id(n):
 
 
 def isrc(n):
-    return f"QZ{'ABCDEFGH'[n % 8]}{(n // 8) % 10}{(n // 80) % 10}{n % 10_000_000:07d}"
+    # Tracks outside the catalogs (n >= 10,000,000) get another country code, so they never collide.
+    return f"{'QZ' if n < 10_000_000 else 'XY'}{'ABCDEFGH'[n % 8]}{(n // 8) % 10}{(n // 80) % 10}{n % 10_000_000:07d}"
 
 
 def money(cents):

@@ -35,14 +35,26 @@ public final class OutputFolder {
         }
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
-        stagingPath = parent + "/." + url.lastPathComponent + ".staging-\(getpid())"
-        try? FileManager.default.removeItem(atPath: stagingPath)
+        let stagingPrefix = "." + url.lastPathComponent + ".staging-"
+        stagingPath = parent + "/" + stagingPrefix + "\(getpid())"
+        Self.removeAbandonedStaging(in: parent, prefix: stagingPrefix)
         guard mkdir(stagingPath, 0o755) == 0 else {
             throw ReconError.output(path: trimmed, reason: "cannot create a staging folder beside it: \(FileBytes.lastErrorText)")
         }
     }
 
     deinit { if !committed { abandon() } }
+
+    /// Removes staging folders left by runs that were killed (their process no longer exists).
+    private static func removeAbandonedStaging(in parent: String, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                try? FileManager.default.removeItem(atPath: parent + "/" + name)
+            }
+        }
+    }
 
     /// Empty, or only known report names with a `summary.json`.
     static func holdsOnlyAnOutputSet(_ path: String) -> Bool {
