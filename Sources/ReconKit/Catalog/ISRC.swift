@@ -32,7 +32,8 @@ public enum ISRC {
         return withUnsafeBytes(of: code) { .valid(ASCIIBytes.string(UnsafeRawBufferPointer(rebasing: $0[0..<12]))) }
     }
 
-    private static func normalizeScalars(_ raw: String) -> Identifier {
+    /// The general path over Unicode scalars (the fast path must agree with it; fuzzed).
+    static func normalizeScalars(_ raw: String) -> Identifier {
         let trimmed = Substring(raw).trimmed()
         if trimmed.isEmpty { return .absent }
         var text = Substring(trimmed.uppercased())

@@ -33,13 +33,19 @@ public enum SpotifyTrackID {
         if end > hostEnd, text[end - 1] == UInt8(ascii: "/") { end -= 1 }
         var path = UnsafeRawBufferPointer(rebasing: text[hostEnd..<end])
         if ASCIIBytes.hasPrefix(path, "intl-"), let slash = path.firstIndex(of: UInt8(ascii: "/")) {
+            // Same rule as `isRegionSegment`: letters and hyphens after `intl-`.
+            let region = path[5..<slash]
+            guard !region.isEmpty, region.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 45 }) else {
+                return nil
+            }
             path = UnsafeRawBufferPointer(rebasing: path[(slash + 1)...])
         }
         guard path.count == 6 + 22, ASCIIBytes.hasPrefix(path, "track/") else { return nil }
         return UnsafeRawBufferPointer(rebasing: path[6...])
     }
 
-    private static func normalizeScalars(_ raw: String) -> Identifier {
+    /// The general path over Unicode scalars (the fast path must agree with it; fuzzed).
+    static func normalizeScalars(_ raw: String) -> Identifier {
         let trimmed = Substring(raw).trimmed()
         if trimmed.isEmpty { return .absent }
         let candidate = uriID(trimmed) ?? urlID(trimmed) ?? trimmed

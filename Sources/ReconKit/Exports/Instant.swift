@@ -1,9 +1,14 @@
-/// An ISO-8601 instant (`2026-05-20T03:00:00Z`, fractions and offsets allowed)
-/// as nanoseconds since 1970-01-01T00:00:00Z, so that spellings of one instant compare equal.
+/// An ISO-8601 instant (`2026-05-20T03:00:00Z`, fractions and offsets allowed) as seconds
+/// since 1970-01-01T00:00:00Z plus nanoseconds, so that spellings of one instant compare equal.
+/// Seconds and nanoseconds are kept apart so that every year from 1 to 9999 fits.
 public struct Instant: Hashable, Comparable, Sendable {
-    public let nanoseconds: Int64
+    public let seconds: Int64
+    public let nanoseconds: Int32
 
-    public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
+    public init(seconds: Int64, nanoseconds: Int32 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM|±HH)`.
     public init?(_ text: String) {
@@ -14,7 +19,7 @@ public struct Instant: Hashable, Comparable, Sendable {
 
     /// Midnight UTC at the start of `day`.
     public init(startOf day: CalendarDay) {
-        nanoseconds = Int64(day.daysSinceEpoch) * 86_400 * 1_000_000_000
+        self.init(seconds: Int64(day.daysSinceEpoch) * 86_400)
     }
 
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Instant? {
@@ -26,13 +31,13 @@ public struct Instant: Hashable, Comparable, Sendable {
               let second = CalendarDay.digits(bytes, 17, 2), second < 60
         else { return nil }
         var index = 19
-        var fraction: Int64 = 0
+        var fraction: Int32 = 0
         if bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ",") {
             index += 1
-            var scale: Int64 = 100_000_000
+            var scale: Int32 = 100_000_000
             let start = index
             while index < bytes.count, bytes[index] &- 48 < 10 {
-                fraction += Int64(bytes[index] - 48) * scale
+                fraction += Int32(bytes[index] - 48) * scale
                 scale /= 10
                 index += 1
             }
@@ -41,7 +46,7 @@ public struct Instant: Hashable, Comparable, Sendable {
         guard index < bytes.count, let offsetSeconds = offset(UnsafeRawBufferPointer(rebasing: bytes[index...]))
         else { return nil }
         let seconds = Int64(day.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - offsetSeconds
-        return Instant(nanoseconds: seconds * 1_000_000_000 + fraction)
+        return Instant(seconds: seconds, nanoseconds: fraction)
     }
 
     /// `Z`, `±HH`, `±HHMM` or `±HH:MM`, in seconds east of UTC.
@@ -63,5 +68,7 @@ public struct Instant: Hashable, Comparable, Sendable {
         return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
     }
 
-    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
 }

@@ -54,6 +54,9 @@ struct IdentifierTests {
         ("https://open.spotify.com/intl-de/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
         ("https://open.spotify.com/intl-pt-BR/track/11dFghVXANMlKmJXsNCbNl?si=x", .valid("11dFghVXANMlKmJXsNCbNl")),
         ("HTTPS://OPEN.SPOTIFY.COM/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
+        // Found by fuzzing: a region segment with a NUL byte is not a region.
+        ("https://open.spotify.com/intl-p\u{0}EBR/track/11dFghVXANMlKmJXsNCbNl?si=x",
+         .invalid(raw: "https://open.spotify.com/intl-p\u{0}EBR/track/11dFghVXANMlKmJXsNCbNl?si=x")),
         ("https://www.open.spotify.com/track/11dFghVXANMlKmJXsNCbNl",
          .invalid(raw: "https://www.open.spotify.com/track/11dFghVXANMlKmJXsNCbNl")),
         ("https://open.spotify.com/album/11dFghVXANMlKmJXsNCbNl",

@@ -32,6 +32,13 @@ struct DateTimeTests {
         #expect(Instant("2026-02-30T03:00:00Z") == nil)
     }
 
+    @Test("far-future instants do not overflow (found by fuzzing)")
+    func farFuture() throws {
+        let late = try #require(Instant("8160-05-05T03:00:00Z"))
+        #expect(try #require(Instant("9999-12-31T23:59:59.999999999Z")) > late)
+        #expect(try #require(Instant("0001-01-01T00:00:00Z")) < late)
+    }
+
     @Test("provisional until report_date + 8 days at 00:00 UTC")
     func provisional() throws {
         let day = try #require(CalendarDay("2026-04-01"))
