@@ -28,8 +28,14 @@ enum ASCIIBytes {
     static func hasPrefix(_ bytes: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
-        for index in 0..<count where bytes[index] | 0x20 != prefix.utf8Start[index] | 0x20 { return false }
+        for index in 0..<count where lowercased(bytes[index]) != lowercased(prefix.utf8Start[index]) { return false }
         return true
+    }
+
+    /// ASCII letters folded to lower case; every other byte unchanged.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {

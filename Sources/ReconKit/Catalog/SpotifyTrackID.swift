@@ -32,7 +32,7 @@ public enum SpotifyTrackID {
         var end = text.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? text.count
         if end > hostEnd, text[end - 1] == UInt8(ascii: "/") { end -= 1 }
         var path = UnsafeRawBufferPointer(rebasing: text[hostEnd..<end])
-        if ASCIIBytes.hasPrefix(path, "intl-"), let slash = path.firstIndex(of: UInt8(ascii: "/")) {
+        if path.starts(with: "intl-".utf8), let slash = path.firstIndex(of: UInt8(ascii: "/")) {
             // Same rule as `isRegionSegment`: letters and hyphens after `intl-`.
             let region = path[5..<slash]
             guard !region.isEmpty, region.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 45 }) else {

@@ -54,6 +54,11 @@ struct IdentifierTests {
         ("https://open.spotify.com/intl-de/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
         ("https://open.spotify.com/intl-pt-BR/track/11dFghVXANMlKmJXsNCbNl?si=x", .valid("11dFghVXANMlKmJXsNCbNl")),
         ("HTTPS://OPEN.SPOTIFY.COM/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
+        // Found by fuzzing: case folding applies to letters only (0x1A is not ':').
+        ("spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl", .invalid(raw: "spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl")),
+        // Found by fuzzing: the intl- segment is lower case, like Spotify writes it.
+        ("https://open.spotify.com/inTl-pt-BR/track/11dFghVXANMlKmJXsNCbNl",
+         .invalid(raw: "https://open.spotify.com/inTl-pt-BR/track/11dFghVXANMlKmJXsNCbNl")),
         // Found by fuzzing: a region segment with a NUL byte is not a region.
         ("https://open.spotify.com/intl-p\u{0}EBR/track/11dFghVXANMlKmJXsNCbNl?si=x",
          .invalid(raw: "https://open.spotify.com/intl-p\u{0}EBR/track/11dFghVXANMlKmJXsNCbNl?si=x")),
