@@ -1,5 +1,7 @@
 /// Hears about a run's progress; the executable decides what to print.
 public protocol RunObserver: AnyObject {
+    /// Export reading advanced: bytes of all export files read so far, of `totalBytes`.
+    func progress(bytesRead: Int, totalBytes: Int, lines: Int)
     /// One export file has been read.
     func didRead(file: String, source: String, counts: SourceCounts)
 }
@@ -27,14 +29,24 @@ public enum Run {
         let pool = StringPool()
         let rejections = RejectionWriter(try output.create("rejected.jsonl"))
 
+        let totalBytes = allFiles.reduce(0) { $0 + fileSize($1.path) }
+        var bytesBefore = 0
+        func report(_ bytes: Int, _ lines: Int) {
+            observer?.progress(bytesRead: bytesBefore + bytes, totalBytes: totalBytes, lines: lines)
+        }
         var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
-            try breakdownReader.read(file, index: UInt32(index), rejections: rejections)
+            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { report($0, $1) }
+            bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
         var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
         for (index, file) in engagementFiles.enumerated() {
-            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections)
+            let breakdownLines = breakdownReader.counts.lines
+            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
+                report($0, breakdownLines + $1)
+            }
+            bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
         }
         try rejections.close()

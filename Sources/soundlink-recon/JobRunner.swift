@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReconKit
 #if canImport(Glibc)
 import Glibc
@@ -24,27 +25,54 @@ enum JobRunner {
 final class Console: RunObserver {
     let quiet: Bool
     let verbose: Bool
+    /// A live progress line only for a person watching a terminal.
+    private let showsProgress: Bool
+    private let started = Date()
+    private var lastProgress = Date.distantPast
+    private var progressShown = false
 
     init(quiet: Bool, verbose: Bool) {
         self.quiet = quiet
         self.verbose = verbose
+        showsProgress = !quiet && isatty(2) == 1
+    }
+
+    func progress(bytesRead: Int, totalBytes: Int, lines: Int) {
+        guard showsProgress, Date().timeIntervalSince(lastProgress) >= 0.25 else { return }
+        lastProgress = Date()
+        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        let fraction = totalBytes > 0 ? min(1, Double(bytesRead) / Double(totalBytes)) : 0
+        let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
+        let line = String(format: "reading exports: %.1f of %.1f MB (%.0f%%), %.0fk lines/s, ETA %d:%02d",
+                          Double(bytesRead) / 1e6, Double(totalBytes) / 1e6, fraction * 100,
+                          Double(lines) / elapsed / 1000, Int(eta) / 60, Int(eta) % 60)
+        printError("\r\u{1B}[2K" + line, newline: false)
+        progressShown = true
+    }
+
+    private func endProgress() {
+        if progressShown { printError("\r\u{1B}[2K", newline: false) }
+        progressShown = false
     }
 
     func error(_ message: String) {
+        endProgress()
         printError("soundlink-recon: error: \(message)")
     }
 
-    func printError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
+    func printError(_ line: String, newline: Bool = true) {
+        let bytes = Array((line + (newline ? "\n" : "")).utf8)
         bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
     }
 
     func didRead(file: String, source: String, counts: SourceCounts) {
         guard verbose else { return }
+        endProgress()
         printError("read \(source) \(file): \(counts.lines) lines so far, \(counts.rejected) rejected")
     }
 
     func report(_ summary: RunSummary) {
+        endProgress()
         guard !quiet else { return }
         for file in summary.catalogFiles {
             print("catalog \(file.name): \(file.entries) entries, \(file.usableEntries) usable, \(file.issues) issues")

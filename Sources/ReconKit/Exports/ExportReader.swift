@@ -24,8 +24,11 @@ struct ExportReader<Row: ExportRow> {
     }
 
     /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
-    mutating func read(_ file: ExportFile, index: UInt32, rejections: RejectionSink) throws {
-        let reader = BlockReader(source: try openByteSource(file.path), blockSize: blockSize)
+    mutating func read(
+        _ file: ExportFile, index: UInt32, rejections: RejectionSink, progress: (_ fileBytesRead: Int, _ linesRead: Int) -> Void = { _, _ in }
+    ) throws {
+        let source = try openByteSource(file.path)
+        let reader = BlockReader(source: source, blockSize: blockSize)
         counts.files += 1
         var linesBefore = 0
         try reader.forEachBlock { block in
@@ -41,6 +44,7 @@ struct ExportReader<Row: ExportRow> {
                 try merge(parser, file: file, firstLine: linesBefore, rejections: rejections)
                 linesBefore += parser.lines
             }
+            progress(source.fileBytesRead, counts.lines)
         }
         counts.superseded = table.superseded
     }

@@ -6,6 +6,14 @@ import Glibc
 protocol ByteSource: AnyObject {
     /// Fills up to `buffer.count` bytes; 0 means end of input.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+    /// Bytes consumed from the file on disk so far (compressed bytes for gzip).
+    var fileBytesRead: Int { get }
+}
+
+/// The size of the file at `path` in bytes (0 when it cannot be read).
+func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
 }
 
 /// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
@@ -18,6 +26,7 @@ func openByteSource(_ path: String) throws -> ByteSource {
 final class PlainFileSource: ByteSource {
     private let descriptor: Int32
     let path: String
+    private(set) var fileBytesRead = 0
 
     init(path: String) throws {
         self.path = path
@@ -29,7 +38,10 @@ final class PlainFileSource: ByteSource {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                fileBytesRead += count
+                return count
+            }
             if errno != EINTR { throw ReconError.unreadable(path: path, reason: FileBytes.lastErrorText) }
         }
     }

@@ -27,6 +27,8 @@ final class GzipSource: ByteSource {
         input.deallocate()
     }
 
+    var fileBytesRead: Int { file.fileBytesRead }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(buffer.count)
