@@ -85,6 +85,8 @@ public enum Run {
             try output.write("partners.csv", reports.partners.csv)
             try output.write("unmatched.csv", reports.unmatched.csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
+            let digest = ReportDigest(reconciliation, unmatched: reports.unmatched)
+            try output.write("report.html", HTMLReport.render(summary, digest))
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
         return summary

@@ -29,6 +29,12 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.millionths < rhs.millionths }
 
+    /// As a percentage with one decimal (`12.3%`), for people.
+    public var percent: String {
+        let tenths = (millionths + (millionths >= 0 ? 500 : -500)) / 1000
+        return "\(tenths / 10).\(abs(tenths % 10))%"
+    }
+
     public var description: String {
         let magnitude = millionths.magnitude
         var fraction = String(magnitude % 1_000_000)

@@ -6,6 +6,8 @@ struct Reconciliation {
     var partners: [PartnerKey: PartnerTotals] = [:]
     var unmatched: [UnmatchedLine] = []
     var currencies: [UInt32: CurrencyTotals] = [:]
+    /// Breakdown spend_total and streams per currency and day (for the HTML report).
+    var daily: [UInt32: [CalendarDay: (spend: MoneyTotal, streams: Int128)]] = [:]
     var breakdownStreams: Int128 = 0
     var engagementStreams: Int128 = 0
     var breakdownTargets = MatchCounts()
@@ -50,6 +52,9 @@ struct Reconciliation {
             }
             currencies[row.currency] = currency
             breakdownStreams += Int128(row.streams ?? 0)
+            daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].spend.add(row.spendTotal)
+            daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].streams +=
+                Int128(row.streams ?? 0)
         }
     }
 

@@ -1,0 +1,76 @@
+/// The figures `report.html` shows, computed once from the reconciliation and embedded in the page.
+struct ReportDigest {
+    struct Territory { var country: String; var spend: MoneyTotal; var streams: Int128 }
+    struct Day { var date: String; var spend: MoneyTotal; var streams: Int128 }
+    struct Track {
+        var title: String, artist: String, partner: String, isrc: String, spotify: String
+        var direct: Int128 = 0, spillover: Int128 = 0, playlist: Int128 = 0
+        var total: Int128 { direct + spillover + playlist }
+    }
+    struct CurrencyView {
+        var code: String
+        var topTerritories: [Territory]
+        /// Every territory after the top 15, summed.
+        var rest: Territory
+        var days: [Day]
+    }
+
+    var currencies: [CurrencyView] = []
+    var topTracks: [Track] = []
+    /// Unmatched breakdown lines with the most spend (the printed unmatched.csv rows).
+    var topUnmatched: [[String]] = []
+
+    static let topCount = 15
+
+    init(_ reconciliation: Reconciliation, unmatched: ReportTable) {
+        let matcher = reconciliation.matcher
+        for (currency, totals) in reconciliation.currencies.sorted(by: { matcher.text($0.key) < matcher.text($1.key) }) {
+            _ = totals
+            var byCountry: [UInt32: Territory] = [:]
+            for (key, line) in reconciliation.territories where key.currency == currency {
+                var territory = byCountry[key.countryCode] ?? Territory(country: matcher.text(key.countryCode), spend: MoneyTotal(), streams: 0)
+                territory.spend.add(line.spendTotal)
+                territory.streams += line.streams
+                byCountry[key.countryCode] = territory
+            }
+            let ranked = byCountry.values.sorted {
+                $0.spend.micros != $1.spend.micros ? $0.spend.micros > $1.spend.micros : $0.country < $1.country
+            }
+            var rest = Territory(country: "rest", spend: MoneyTotal(), streams: 0)
+            for territory in ranked.dropFirst(Self.topCount) {
+                rest.spend.add(territory.spend)
+                rest.streams += territory.streams
+            }
+            let days = (reconciliation.daily[currency] ?? [:]).sorted { $0.key < $1.key }.map {
+                Day(date: $0.key.description, spend: $0.value.spend, streams: $0.value.streams)
+            }
+            currencies.append(CurrencyView(code: matcher.text(currency), topTerritories: Array(ranked.prefix(Self.topCount)),
+                                           rest: rest, days: days))
+        }
+        var tracks: [SideKey: Track] = [:]
+        let playlistContext = "playlist"
+        for (key, totals) in reconciliation.tracks {
+            let columns = matcher.columns(key.engaged)
+            var track = tracks[key.engaged] ?? Track(title: columns.title, artist: columns.artist, partner: columns.partner,
+                                                     isrc: columns.isrc, spotify: columns.spotifyTrackID)
+            if matcher.text(key.context) == playlistContext {
+                track.playlist += totals.streams
+            } else if case let .matched(engaged, _) = key.engaged.result, case let .matched(target, _) = key.target.result,
+                      engaged == target {
+                track.direct += totals.streams
+            } else {
+                track.spillover += totals.streams
+            }
+            tracks[key.engaged] = track
+        }
+        topTracks = Array(tracks.values.sorted {
+            $0.total != $1.total ? $0.total > $1.total : ($0.spotify, $0.isrc) < ($1.spotify, $1.isrc)
+        }.prefix(Self.topCount))
+        let spend = unmatched.index(of: "spend_total")
+        let spent = unmatched.rows.enumerated().compactMap { index, row -> (Int, Money, [String])? in
+            guard case let .value(amount) = Money.parse(row[spend]) else { return nil }
+            return (index, amount, row)
+        }
+        topUnmatched = spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(Self.topCount).map(\.2)
+    }
+}
