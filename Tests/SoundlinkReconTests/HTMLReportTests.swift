@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite("report.html")
+struct HTMLReportTests {
+    /// The JSON embedded in the page.
+    private func embeddedData(_ html: String) throws -> [String: Any] {
+        let opening = #"<script type="application/json" id="report-data">"#
+        let start = try #require(html.range(of: opening))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = Data(html[start.upperBound..<end.lowerBound].utf8)
+        return try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    }
+
+    @Test("the page's figures equal summary.json and the CSVs")
+    func figures() throws {
+        let folder = SampleRunTests.expectedFolder
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        let data = try embeddedData(html)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
+        let canonical = { (object: Any) in try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) }
+        #expect(try canonical(data["summary"] ?? [:]) == canonical(summary))
+        let currencies = try #require(data["currencies"] as? [[String: Any]])
+        let territories = try CSVFile(folder + "/territories.csv")
+        for currency in currencies {
+            let code = try #require(currency["code"] as? String)
+            let total = territories.sum("spend_total", where: "currency", is: code)
+            let shown = (currency["territories"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
+            #expect(Cents(value: shown.map(\.value).reduce(0, +)) == total, "\(code): top territories + rest")
+            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
+            #expect(Cents(value: days.map(\.value).reduce(0, +)) == total, "\(code): days")
+        }
+        let tracks = try #require(data["top_tracks"] as? [[String: Any]])
+        let trackStreams = try CSVFile(folder + "/tracks.csv")
+        for track in tracks {
+            let parts = ["direct", "spillover", "playlist"].compactMap { track[$0] as? Int }
+            #expect(parts.reduce(0, +) == track["streams"] as? Int)
+            let id = track["spotify_track_id"] as? String ?? ""
+            let expected = zip(trackStreams.column("engaged_spotify_track_id"), trackStreams.column("streams"))
+                .filter { $0.0 == id }.compactMap { Int($0.1) }.reduce(0, +)
+            #expect(track["streams"] as? Int == expected, "\(id)")
+        }
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script src"), "self-contained")
+    }
+
+    @Test("text from the inputs is escaped")
+    func escaping() throws {
+        let work = try WorkFolder()
+        let hostile = #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","campaign_id":"c1","campaign_name":"<script>alert(1)</script>","campaign_target_type":"track","campaign_target_isrc":"QZZZZ2500001","country_code":"US","spend_total":9.99,"currency":"USD"}"#
+        let catalog = try work.write("c.csv", "isrc,title\nUSRC17607839,<b>bold</b> & \"quoted\"\n")
+        let export = try work.write("b.jsonl", hostile + "\n")
+        let outcome = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", export, "--out", work.path + "/out"])
+        #expect(outcome.status == 0)
+        let html = String(decoding: try work.read("out/report.html"), as: UTF8.self)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let data = try embeddedData(html)
+        let unmatched = try #require(data["top_unmatched"] as? [[String]])
+        #expect(unmatched.first?.contains("<script>alert(1)</script>") == true)
+    }
+}
