@@ -10,13 +10,13 @@ struct BreakdownRow: ExportRow {
     }
 
     var header: RowHeader
-    /// Null means "not reported" and is kept apart from 0.
-    var impressions: Int64?
-    var adClicks: Int64?
-    var linkClicks: Int64?
-    var streams: Int64?
-    var listeners: Int64?
-    var followers: Int64?
+    /// `Count.notReported` for JSON null: kept apart from 0.
+    var impressions: Count
+    var adClicks: Count
+    var linkClicks: Count
+    var streams: Count
+    var listeners: Count
+    var followers: Count
     var spendMedia: Money
     var fees: Money
     var spendTotal: Money

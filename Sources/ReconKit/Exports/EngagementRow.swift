@@ -16,13 +16,13 @@ struct EngagementRow: ExportRow {
     var engagedISRC: UInt32
     var engagedSpotifyTrackID: UInt32
     var engagedTrackName: UInt32
-    /// Null means "not reported" and is kept apart from 0.
-    var streams: Int64?
-    var listeners: Int64?
-    var newListeners: Int64?
-    var returningListeners: Int64?
-    var newListenerStreams: Int64?
-    var returningListenerStreams: Int64?
+    /// `Count.notReported` for JSON null: kept apart from 0.
+    var streams: Count
+    var listeners: Count
+    var newListeners: Count
+    var returningListeners: Count
+    var newListenerStreams: Count
+    var returningListenerStreams: Count
 
     var key: Key {
         Key(provider: header.provider, accountID: header.accountID, reportDate: header.reportDate,

@@ -138,9 +138,9 @@ final class ExportLineParser {
         bytes.count == 3 && bytes[0] == UInt8(ascii: "1") && bytes[1] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: "0")
     }
 
-    /// A count: a non-negative JSON integer; nil when null or absent ("not reported").
-    func count(_ field: ExportField) throws(RowProblem) -> Int64? {
-        guard let member = member(field), member.kind != .null else { return nil }
+    /// A count: a non-negative JSON integer, or "not reported" when null or absent.
+    func count(_ field: ExportField) throws(RowProblem) -> Count {
+        guard let member = member(field), member.kind != .null else { return .notReported }
         guard member.kind == .number, let number = JSONNumberText(bytes(member.value)), number.isInteger else {
             throw RowProblem(.wrongType, "\(field.name): expected an integer")
         }
@@ -148,7 +148,7 @@ final class ExportLineParser {
             throw RowProblem(.outOfRange, "\(field.name): integer too large")
         }
         if value < 0 { throw RowProblem(.negativeCount, "\(field.name): negative count") }
-        return value
+        return Count(value)
     }
 
     /// Money: any JSON number, exact to 10⁻⁶; absent or null is 0.

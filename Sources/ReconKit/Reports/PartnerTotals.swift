@@ -19,8 +19,8 @@ struct PartnerTotals {
     mutating func add(_ row: BreakdownRow) {
         campaigns.insert(row.header.campaignID)
         rows += 1
-        streams += Int128(row.streams ?? 0)
-        followers += Int128(row.followers ?? 0)
+        streams += row.streams.summable
+        followers += row.followers.summable
         spendMedia.add(row.spendMedia)
         fees.add(row.fees)
         spendTotal.add(row.spendTotal)

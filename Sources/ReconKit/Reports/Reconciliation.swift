@@ -51,10 +51,10 @@ struct Reconciliation {
                     spendTotal: row.spendTotal, currency: row.currency))
             }
             currencies[row.currency] = currency
-            breakdownStreams += Int128(row.streams ?? 0)
+            breakdownStreams += row.streams.summable
             daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].spend.add(row.spendTotal)
             daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].streams +=
-                Int128(row.streams ?? 0)
+                row.streams.summable
         }
     }
 
@@ -91,7 +91,7 @@ struct Reconciliation {
                 target: matcher.sideKey(targetResult, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
                                         playlistID: target.playlistID))
             tracks[key, default: TrackTotals()].add(row, provisional: provisional)
-            engagementStreams += Int128(row.streams ?? 0)
+            engagementStreams += row.streams.summable
             if case let .unmatched(reason) = targetResult {
                 unmatched.append(engagementLine(row, side: .target, reason: reason,
                                                 isrc: target.isrc, spotify: target.spotifyTrackID))

@@ -26,12 +26,12 @@ struct TerritoryTotals {
         campaigns.insert(row.header.campaignID)
         days.insert(row.header.reportDate)
         rows += 1
-        impressions += Int128(row.impressions ?? 0)
-        adClicks += Int128(row.adClicks ?? 0)
-        linkClicks += Int128(row.linkClicks ?? 0)
-        streams += Int128(row.streams ?? 0)
-        listeners += Int128(row.listeners ?? 0)
-        followers += Int128(row.followers ?? 0)
+        impressions += row.impressions.summable
+        adClicks += row.adClicks.summable
+        linkClicks += row.linkClicks.summable
+        streams += row.streams.summable
+        listeners += row.listeners.summable
+        followers += row.followers.summable
         spendMedia.add(row.spendMedia)
         fees.add(row.fees)
         spendTotal.add(row.spendTotal)

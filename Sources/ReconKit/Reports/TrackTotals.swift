@@ -26,10 +26,10 @@ struct TrackTotals {
         campaigns.insert(row.header.campaignID)
         countries.insert(row.header.countryCode)
         rows += 1
-        streams += Int128(row.streams ?? 0)
-        newListenerStreams += Int128(row.newListenerStreams ?? 0)
-        returningListenerStreams += Int128(row.returningListenerStreams ?? 0)
-        listenersByDay[row.header.reportDate, default: 0] += Int128(row.listeners ?? 0)
+        streams += row.streams.summable
+        newListenerStreams += row.newListenerStreams.summable
+        returningListenerStreams += row.returningListenerStreams.summable
+        listenersByDay[row.header.reportDate, default: 0] += row.listeners.summable
         if provisional { provisionalRows += 1 }
     }
 }

@@ -11,7 +11,7 @@ struct UnmatchedLine {
     var isrcRaw: UInt32
     var spotifyRaw: UInt32
     var engagedTrackName: UInt32 = StringPool.absent
-    var streams: Int64?
+    var streams: Count
     /// Breakdown only.
     var spendTotal: Money?
     var currency: UInt32 = StringPool.absent

@@ -18,7 +18,7 @@ enum UnmatchedReport {
                 matcher.text(line.header.campaignName), matcher.text(line.header.countryCode),
                 matcher.text(line.context), matcher.text(line.isrcRaw), matcher.text(line.spotifyRaw),
                 line.source == .engagement ? matcher.text(line.engagedTrackName) : "",
-                String(line.streams ?? 0), line.spendTotal?.description ?? "", matcher.text(line.currency),
+                String(line.streams.summable), line.spendTotal?.description ?? "", matcher.text(line.currency),
                 files[Int(line.header.origin.file)].path, String(line.header.origin.line),
             ])
         }

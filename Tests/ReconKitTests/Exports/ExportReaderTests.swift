@@ -69,8 +69,9 @@ struct ExportReaderTests {
         let rows = reader.table.rows
         #expect(rows.count == 4)
         #expect(rows[1].spendTotal == .zero)
-        #expect(rows[1].impressions == nil)   // null: not reported, kept apart from 0
-        #expect(rows[0].impressions == 4821)
+        #expect(rows[1].impressions == .notReported)   // null: not reported, kept apart from 0
+        #expect(rows[1].impressions.value == nil)
+        #expect(rows[0].impressions.value == 4821)
         #expect(rows[2].header.exportedAt == nil)
         #expect(rows[2].header.isProvisional)
         #expect(pool.string(rows[3].currency) == "EUR")
@@ -101,14 +102,14 @@ struct ExportReaderTests {
         let absent = try folder.write("absent.jsonl", ExportLines.breakdown(["exported_at": "null", "streams": "5"]))
 
         let (first, _, _) = try readBreakdown([newer, older])
-        #expect(first.table.rows.map(\.streams) == [300])
+        #expect(first.table.rows.map(\.streams.value) == [300])
         #expect(first.counts.superseded == 1)
 
         let (second, _, _) = try readBreakdown([newer, tie])
-        #expect(second.table.rows.map(\.streams) == [301])
+        #expect(second.table.rows.map(\.streams.value) == [301])
 
         let (third, _, _) = try readBreakdown([older, absent])
-        #expect(third.table.rows.map(\.streams) == [100])   // absent exported_at loses every tie-break
+        #expect(third.table.rows.map(\.streams.value) == [100])   // absent exported_at loses every tie-break
 
         let (fourth, _, _) = try readBreakdown([newer, newer])
         #expect(fourth.table.rows.count == 1)

@@ -13,7 +13,7 @@ struct ParallelReadTests {
         try reader.read(ExportFile(path: path), index: 1, rejections: sink)
         let rows = reader.table.rows.map { row in
             [pool.string(row.header.campaignID), pool.string(row.header.countryCode), pool.string(row.engagedSpotifyTrackID),
-             pool.string(row.engagedTrackName), row.header.reportDate.description, String(row.streams ?? -1),
+             pool.string(row.engagedTrackName), row.header.reportDate.description, String(row.streams.value ?? -1),
              "\(row.header.origin.file):\(row.header.origin.line)"].joined(separator: "|")
         }
         return (rows, sink.all.map { "\($0.line) \($0.problem.reason.rawValue) \($0.raw)" }, reader.counts)
