@@ -22,15 +22,24 @@ struct Reconciliation {
         self.period = period
     }
 
+    /// Counts a row as out of period, filtered or kept; for a kept row, whether it is provisional.
+    private func admit(_ header: RowHeader, filteredOut: Bool = false, counts: inout SourceCounts) -> Bool? {
+        guard period.contains(header.reportDate) else {
+            counts.outOfPeriod += 1
+            return nil
+        }
+        if filteredOut {
+            counts.filtered += 1
+            return nil
+        }
+        counts.kept += 1
+        if header.isProvisional { counts.provisional += 1 }
+        return header.isProvisional
+    }
+
     mutating func addBreakdown(_ rows: [BreakdownRow], counts: inout SourceCounts) {
         for row in rows {
-            guard period.contains(row.header.reportDate) else {
-                counts.outOfPeriod += 1
-                continue
-            }
-            counts.kept += 1
-            let provisional = row.header.isProvisional
-            if provisional { counts.provisional += 1 }
+            guard let provisional = admit(row.header, counts: &counts) else { continue }
             let target = row.header.target
             let result = matcher.match(target)
             breakdownTargets.add(result)
@@ -69,17 +78,8 @@ struct Reconciliation {
 
     mutating func addEngagement(_ rows: [EngagementRow], context: UInt32?, counts: inout SourceCounts) {
         for row in rows {
-            guard period.contains(row.header.reportDate) else {
-                counts.outOfPeriod += 1
-                continue
-            }
-            if let context, row.context != context {
-                counts.filtered += 1
-                continue
-            }
-            counts.kept += 1
-            let provisional = row.header.isProvisional
-            if provisional { counts.provisional += 1 }
+            let filteredOut = context.map { row.context != $0 } ?? false
+            guard let provisional = admit(row.header, filteredOut: filteredOut, counts: &counts) else { continue }
             let target = row.header.target
             let targetResult = matcher.match(target)
             let engagedResult = matcher.match(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
