@@ -37,7 +37,7 @@ struct Reconciliation {
         return header.isProvisional
     }
 
-    mutating func addBreakdown(_ rows: [BreakdownRow], counts: inout SourceCounts) {
+    mutating func addBreakdown(_ rows: some Sequence<BreakdownRow>, counts: inout SourceCounts) {
         for row in rows {
             guard let provisional = admit(row.header, counts: &counts) else { continue }
             let target = row.header.target
@@ -76,7 +76,7 @@ struct Reconciliation {
         }
     }
 
-    mutating func addEngagement(_ rows: [EngagementRow], context: UInt32?, counts: inout SourceCounts) {
+    mutating func addEngagement(_ rows: some Sequence<EngagementRow>, context: UInt32?, counts: inout SourceCounts) {
         for row in rows {
             let filteredOut = context.map { row.context != $0 } ?? false
             guard let provisional = admit(row.header, filteredOut: filteredOut, counts: &counts) else { continue }
