@@ -129,3 +129,28 @@ struct DeterminismTests {
         }
     }
 }
+
+extension DeterminismTests {
+    @Test("export files in another order give the same reports (no ties in the sample); only read order differs")
+    func fileOrder() throws {
+        let work = try WorkFolder()
+        let folder = BinaryRunner.packageRoot + "/SampleData/exports/"
+        let breakdown = try FileManager.default.contentsOfDirectory(atPath: folder + "breakdown").sorted()
+        let engagement = try FileManager.default.contentsOfDirectory(atPath: folder + "engagement").sorted()
+        func arguments(_ order: ([String]) -> [String], _ out: String) -> [String] {
+            ["run", "--config", "Config/recon.json", "--out", work.path + "/" + out]
+                + order(breakdown).flatMap { ["--breakdown", "SampleData/exports/breakdown/" + $0] }
+                + order(engagement).flatMap { ["--engagement", "SampleData/exports/engagement/" + $0] }
+        }
+        #expect(try BinaryRunner.run(arguments({ $0 }, "forward")).status == 0)
+        #expect(try BinaryRunner.run(arguments({ $0.reversed() }, "reversed")).status == 0)
+        for name in ["territories.csv", "tracks.csv", "partners.csv", "unmatched.csv", "catalog_issues.csv"] {
+            #expect(try work.read("forward/" + name) == work.read("reversed/" + name), "\(name)")
+        }
+        // rejected.jsonl is in read order: the same lines, in another order.
+        let forward = String(decoding: try work.read("forward/rejected.jsonl"), as: UTF8.self).split(separator: "\n")
+        let reversed = String(decoding: try work.read("reversed/rejected.jsonl"), as: UTF8.self).split(separator: "\n")
+        #expect(forward.sorted() == reversed.sorted())
+        #expect(forward != reversed)
+    }
+}
