@@ -53,12 +53,16 @@ public enum Run {
 
         var breakdownCounts = breakdownReader.counts
         var engagementCounts = engagementReader.counts
-        var reconciliation = Reconciliation(matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period)
+        var reconciliation = Reconciliation(
+            matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period,
+            collectsUnmatched: settings.mode == .run)
         reconciliation.addBreakdown(breakdownReader.table.rows, counts: &breakdownCounts)
         let context = settings.engagementContext.map { pool.intern($0.rawValue) }
         reconciliation.addEngagement(engagementReader.table.rows, context: context, counts: &engagementCounts)
 
-        let reports = ReportSet(reconciliation: reconciliation, catalogs: catalogs, files: allFiles)
+        // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
+        let reports = settings.mode == .run
+            ? ReportSet(reconciliation: reconciliation, files: allFiles) : nil
         var summary = RunSummary(settings: settings)
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
@@ -74,12 +78,12 @@ public enum Run {
         summary.currencies = reconciliation.currencies
             .map { (code: pool.string($0.key), totals: $0.value) }
             .sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
-        summary.tieOut = reports.tieOut(summary)
+        summary.tieOut = reports?.tieOut(summary) ?? []
         summary.gates = GateCheck.evaluate(summary)
         try IntegrityCheck.verify(summary)
 
-        try output.write("catalog_issues.csv", reports.catalogIssues.csv)
-        if settings.mode == .run {
+        try output.write("catalog_issues.csv", CatalogIssueReport.table(catalogs).csv)
+        if let reports {
             try output.write("territories.csv", reports.territories.csv)
             try output.write("tracks.csv", reports.tracks.csv)
             try output.write("partners.csv", reports.partners.csv)

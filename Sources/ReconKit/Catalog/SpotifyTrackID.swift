@@ -40,7 +40,7 @@ public enum SpotifyTrackID {
             }
             path = UnsafeRawBufferPointer(rebasing: path[(slash + 1)...])
         }
-        guard path.count == 6 + 22, ASCIIBytes.hasPrefix(path, "track/") else { return nil }
+        guard path.count == 6 + 22, path.starts(with: "track/".utf8) else { return nil }
         return UnsafeRawBufferPointer(rebasing: path[6...])
     }
 

@@ -16,10 +16,13 @@ struct Reconciliation {
 
     let matcher: Matcher
     let period: Period
+    /// False for `validate`, which writes no `unmatched.csv`: the list can be millions of lines.
+    let collectsUnmatched: Bool
 
-    init(matcher: Matcher, period: Period) {
+    init(matcher: Matcher, period: Period, collectsUnmatched: Bool = true) {
         self.matcher = matcher
         self.period = period
+        self.collectsUnmatched = collectsUnmatched
     }
 
     /// Counts a row as out of period, filtered or kept; for a kept row, whether it is provisional.
@@ -54,10 +57,10 @@ struct Reconciliation {
             currency.spendTotal.add(row.spendTotal)
             if case let .unmatched(reason) = result {
                 currency.unmatchedSpendTotal.add(row.spendTotal)
-                unmatched.append(UnmatchedLine(
+                if collectsUnmatched { unmatched.append(UnmatchedLine(
                     source: .breakdown, side: .target, reason: reason, header: row.header,
                     isrcRaw: target.isrc, spotifyRaw: target.spotifyTrackID, streams: row.streams,
-                    spendTotal: row.spendTotal, currency: row.currency))
+                    spendTotal: row.spendTotal, currency: row.currency)) }
             }
             currencies[row.currency] = currency
             breakdownStreams += row.streams.summable
@@ -92,11 +95,11 @@ struct Reconciliation {
                                         playlistID: target.playlistID))
             tracks[key, default: TrackTotals()].add(row, provisional: provisional)
             engagementStreams += row.streams.summable
-            if case let .unmatched(reason) = targetResult {
+            if case let .unmatched(reason) = targetResult, collectsUnmatched {
                 unmatched.append(engagementLine(row, side: .target, reason: reason,
                                                 isrc: target.isrc, spotify: target.spotifyTrackID))
             }
-            if case let .unmatched(reason) = engagedResult {
+            if case let .unmatched(reason) = engagedResult, collectsUnmatched {
                 unmatched.append(engagementLine(row, side: .engaged, reason: reason,
                                                 isrc: row.engagedISRC, spotify: row.engagedSpotifyTrackID))
             }

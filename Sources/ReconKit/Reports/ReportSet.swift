@@ -4,14 +4,12 @@ struct ReportSet {
     let tracks: ReportTable
     let partners: ReportTable
     let unmatched: ReportTable
-    let catalogIssues: ReportTable
 
-    init(reconciliation: Reconciliation, catalogs: CatalogSet, files: [ExportFile]) {
+    init(reconciliation: Reconciliation, files: [ExportFile]) {
         territories = TerritoryReport.table(reconciliation)
         tracks = TrackReport.table(reconciliation)
         partners = PartnerReport.table(reconciliation)
         unmatched = UnmatchedReport.table(reconciliation, files: files)
-        catalogIssues = CatalogIssueReport.table(catalogs)
     }
 
     /// The tie-out invariants of SPEC §6, recomputed from the printed reports.

@@ -56,6 +56,9 @@ struct IdentifierTests {
         ("HTTPS://OPEN.SPOTIFY.COM/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
         // Found by fuzzing: case folding applies to letters only (0x1A is not ':').
         ("spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl", .invalid(raw: "spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl")),
+        // Found by fuzzing: the path is case-sensitive (only the scheme and host are not).
+        ("https://open.spotify.com/tRack/11dFghVXANMlKmJXsNCbNl",
+         .invalid(raw: "https://open.spotify.com/tRack/11dFghVXANMlKmJXsNCbNl")),
         // Found by fuzzing: the intl- segment is lower case, like Spotify writes it.
         ("https://open.spotify.com/inTl-pt-BR/track/11dFghVXANMlKmJXsNCbNl",
          .invalid(raw: "https://open.spotify.com/inTl-pt-BR/track/11dFghVXANMlKmJXsNCbNl")),
