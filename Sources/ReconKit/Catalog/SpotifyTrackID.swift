@@ -58,18 +58,22 @@ public enum SpotifyTrackID {
         return text.dropFirst(prefix.count)
     }
 
+    /// Works on Unicode scalars, not characters: a `?` followed by a combining mark still starts the query.
     private static func urlID(_ text: Substring) -> Substring? {
-        var rest: Substring
-        let lowered = text.prefix(25).lowercased()
+        let scalars = Array(text.unicodeScalars)
+        let lowered = String(String.UnicodeScalarView(scalars.prefix(25))).lowercased()
+        let hostEnd: Int
         if lowered.hasPrefix("https://open.spotify.com/") {
-            rest = text.dropFirst("https://open.spotify.com/".count)
+            hostEnd = 25
         } else if lowered.hasPrefix("http://open.spotify.com/") {
-            rest = text.dropFirst("http://open.spotify.com/".count)
+            hostEnd = 24
         } else {
             return nil
         }
+        var rest = scalars[hostEnd...]
         if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
         var segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+            .map { Substring(String(String.UnicodeScalarView($0))) }
         if segments.last == "" { segments.removeLast() }
         if let first = segments.first, isRegionSegment(first) { segments.removeFirst() }
         guard segments.count == 2, segments[0] == "track" else { return "" }

@@ -56,6 +56,8 @@ struct IdentifierTests {
         ("HTTPS://OPEN.SPOTIFY.COM/track/11dFghVXANMlKmJXsNCbNl", .valid("11dFghVXANMlKmJXsNCbNl")),
         // Found by fuzzing: case folding applies to letters only (0x1A is not ':').
         ("spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl", .invalid(raw: "spotify\u{1A}track:11dFghVXANMlKmJXsNCbNl")),
+        // Found by fuzzing: a combining mark after `?` does not hide the query string.
+        ("https://open.spotify.com/track/11dFghVXANMlKmJXsNCbNl?\u{20D0}", .valid("11dFghVXANMlKmJXsNCbNl")),
         // Found by fuzzing: the path is case-sensitive (only the scheme and host are not).
         ("https://open.spotify.com/tRack/11dFghVXANMlKmJXsNCbNl",
          .invalid(raw: "https://open.spotify.com/tRack/11dFghVXANMlKmJXsNCbNl")),
