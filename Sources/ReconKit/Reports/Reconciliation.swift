@@ -36,8 +36,9 @@ struct Reconciliation {
             return nil
         }
         counts.kept += 1
-        if header.isProvisional { counts.provisional += 1 }
-        return header.isProvisional
+        let provisional = header.isProvisional
+        if provisional { counts.provisional += 1 }
+        return provisional
     }
 
     mutating func addBreakdown(_ rows: some Sequence<BreakdownRow>, counts: inout SourceCounts) {

@@ -24,8 +24,7 @@ struct ReportDigest {
 
     init(_ reconciliation: Reconciliation, unmatched: ReportTable) {
         let matcher = reconciliation.matcher
-        for (currency, totals) in reconciliation.currencies.sorted(by: { matcher.text($0.key) < matcher.text($1.key) }) {
-            _ = totals
+        for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
             var byCountry: [UInt32: Territory] = [:]
             for (key, line) in reconciliation.territories where key.currency == currency {
                 var territory = byCountry[key.countryCode] ?? Territory(country: matcher.text(key.countryCode), spend: MoneyTotal(), streams: 0)
