@@ -62,7 +62,7 @@ public enum Run {
 
         // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
         let reports = settings.mode == .run
-            ? ReportSet(reconciliation: reconciliation, files: allFiles) : nil
+            ? ReportSet(reconciliation: reconciliation) : nil
         var summary = RunSummary(settings: settings)
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
@@ -87,9 +87,15 @@ public enum Run {
             try output.write("territories.csv", reports.territories.csv)
             try output.write("tracks.csv", reports.tracks.csv)
             try output.write("partners.csv", reports.partners.csv)
-            try output.write("unmatched.csv", reports.unmatched.csv)
+            let unmatched = UnmatchedReport(
+                reconciliation: reconciliation, breakdown: breakdownReader.table.rows,
+                engagement: engagementReader.table.rows, files: allFiles)
+            let writer = try output.create("unmatched.csv")
+            let sortedUnmatched = try unmatched.write(to: writer)
+            try writer.close()
             try output.write("summary.md", SummaryMarkdown.render(summary))
-            let digest = ReportDigest(reconciliation, unmatched: reports.unmatched)
+            let digest = ReportDigest(
+                reconciliation, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
             try output.write("report.html", HTMLReport.render(summary, digest))
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")

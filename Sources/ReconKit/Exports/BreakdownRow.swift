@@ -1,12 +1,20 @@
 /// One `campaign_country_daily` row (day × campaign × country).
 struct BreakdownRow: ExportRow {
     /// `(provider, account_id, report_date, campaign_id, country_code)`.
-    struct Key: Hashable {
+    struct Key: RowKey {
         var provider: UInt32
         var accountID: UInt32
         var reportDate: CalendarDay
         var campaignID: UInt32
         var countryCode: UInt32
+
+        var slotHash: Int {
+            var hash = RowKeyHash()
+            hash.combine(provider, accountID)
+            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID)
+            hash.combine(countryCode, 0)
+            return hash.value
+        }
     }
 
     var header: RowHeader

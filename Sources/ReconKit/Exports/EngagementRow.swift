@@ -1,7 +1,7 @@
 /// One `campaign_engagement_daily` row (day × campaign × context × country × engaged track).
 struct EngagementRow: ExportRow {
     /// `(provider, account_id, report_date, campaign_id, engagement_context, country_code, engaged_spotify_track_id)`.
-    struct Key: Hashable {
+    struct Key: RowKey {
         var provider: UInt32
         var accountID: UInt32
         var reportDate: CalendarDay
@@ -9,6 +9,15 @@ struct EngagementRow: ExportRow {
         var context: UInt32
         var countryCode: UInt32
         var engagedSpotifyTrackID: UInt32
+
+        var slotHash: Int {
+            var hash = RowKeyHash()
+            hash.combine(provider, accountID)
+            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID)
+            hash.combine(context, countryCode)
+            hash.combine(engagedSpotifyTrackID, 0)
+            return hash.value
+        }
     }
 
     var header: RowHeader

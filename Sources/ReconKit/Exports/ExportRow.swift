@@ -1,11 +1,16 @@
 /// A decoded export row with its primary key.
 protocol ExportRow: Sendable {
-    associatedtype Key: Hashable
+    associatedtype Key: RowKey
     var header: RowHeader { get set }
     var key: Key { get }
     /// Replaces every interned id (string pool translation).
     mutating func remap(_ translate: (UInt32) -> UInt32)
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem)
+}
+
+/// A primary key with a fast hash of its interned ids.
+protocol RowKey: Equatable {
+    var slotHash: Int { get }
 }
 
 /// Rows kept one per primary key: the latest `exported_at` wins, ties go to the row read last.
@@ -21,7 +26,7 @@ struct DeduplicatedRows<Row: ExportRow> {
     mutating func insert(_ row: Row) {
         let key = row.key
         let mask = slots.count - 1
-        var slot = key.hashValue & mask
+        var slot = key.slotHash & mask
         while slots[slot] >= 0 {
             let position = Int(slots[slot])
             if rows[position].key == key {
@@ -40,7 +45,7 @@ struct DeduplicatedRows<Row: ExportRow> {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for position in rows.indices {
-            var slot = rows[position].key.hashValue & mask
+            var slot = rows[position].key.slotHash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(position)
         }

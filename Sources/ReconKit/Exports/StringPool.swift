@@ -80,6 +80,17 @@ final class StringPool {
         return text
     }
 
+    /// Compares two texts as bytes, like `memcmp` (the absent id is the empty text), without building strings.
+    func compare(_ lhs: UInt32, _ rhs: UInt32) -> Int {
+        let left = starts[Int(lhs)]..<starts[Int(lhs) + 1]
+        let right = starts[Int(rhs)]..<starts[Int(rhs) + 1]
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : arena.withUnsafeBytes {
+            Int(memcmp($0.baseAddress! + left.lowerBound, $0.baseAddress! + right.lowerBound, common))
+        }
+        return order != 0 ? order : left.count - right.count
+    }
+
     private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[id]
         let length = starts[id + 1] - start
@@ -103,9 +114,23 @@ final class StringPool {
     }
 
     /// FNV-1a, 64-bit.
+    /// Eight bytes at a time, then a 64-bit finaliser (MurmurHash3 fmix64), so short
+    /// identifiers spread over the whole table.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        return Int(truncatingIfNeeded: RowKeyHash.finalize(hash ^ tail))
     }
 }

@@ -3,7 +3,7 @@
 /// Normalisation is done once per distinct identifier and cached.
 final class Matcher {
     let catalogs: CatalogSet
-    private let pool: StringPool
+    let pool: StringPool
     /// Normalised identifiers by interned id (nil until first needed).
     private var isrcCache: [Identifier?] = []
     private var spotifyCache: [Identifier?] = []

@@ -41,8 +41,8 @@ struct Reconciliation {
         return provisional
     }
 
-    mutating func addBreakdown(_ rows: some Sequence<BreakdownRow>, counts: inout SourceCounts) {
-        for row in rows {
+    mutating func addBreakdown(_ rows: some RandomAccessCollection<BreakdownRow>, counts: inout SourceCounts) {
+        for (position, row) in rows.enumerated() {
             guard let provisional = admit(row.header, counts: &counts) else { continue }
             let target = row.header.target
             let result = matcher.match(target)
@@ -58,10 +58,9 @@ struct Reconciliation {
             currency.spendTotal.add(row.spendTotal)
             if case let .unmatched(reason) = result {
                 currency.unmatchedSpendTotal.add(row.spendTotal)
-                if collectsUnmatched { unmatched.append(UnmatchedLine(
-                    source: .breakdown, side: .target, reason: reason, header: row.header,
-                    isrcRaw: target.isrc, spotifyRaw: target.spotifyTrackID, streams: row.streams,
-                    spendTotal: row.spendTotal, currency: row.currency)) }
+                if collectsUnmatched {
+                    unmatched.append(UnmatchedLine(source: .breakdown, side: .target, reason: reason, row: UInt32(position)))
+                }
             }
             currencies[row.currency] = currency
             breakdownStreams += row.streams.summable
@@ -80,8 +79,10 @@ struct Reconciliation {
         }
     }
 
-    mutating func addEngagement(_ rows: some Sequence<EngagementRow>, context: UInt32?, counts: inout SourceCounts) {
-        for row in rows {
+    mutating func addEngagement(
+        _ rows: some RandomAccessCollection<EngagementRow>, context: UInt32?, counts: inout SourceCounts
+    ) {
+        for (position, row) in rows.enumerated() {
             let filteredOut = context.map { row.context != $0 } ?? false
             guard let provisional = admit(row.header, filteredOut: filteredOut, counts: &counts) else { continue }
             let target = row.header.target
@@ -97,21 +98,11 @@ struct Reconciliation {
             tracks[key, default: TrackTotals()].add(row, provisional: provisional)
             engagementStreams += row.streams.summable
             if case let .unmatched(reason) = targetResult, collectsUnmatched {
-                unmatched.append(engagementLine(row, side: .target, reason: reason,
-                                                isrc: target.isrc, spotify: target.spotifyTrackID))
+                unmatched.append(UnmatchedLine(source: .engagement, side: .target, reason: reason, row: UInt32(position)))
             }
             if case let .unmatched(reason) = engagedResult, collectsUnmatched {
-                unmatched.append(engagementLine(row, side: .engaged, reason: reason,
-                                                isrc: row.engagedISRC, spotify: row.engagedSpotifyTrackID))
+                unmatched.append(UnmatchedLine(source: .engagement, side: .engaged, reason: reason, row: UInt32(position)))
             }
         }
-    }
-
-    private func engagementLine(
-        _ row: EngagementRow, side: UnmatchedLine.Side, reason: UnmatchedReason, isrc: UInt32, spotify: UInt32
-    ) -> UnmatchedLine {
-        UnmatchedLine(
-            source: .engagement, side: side, reason: reason, header: row.header, context: row.context,
-            isrcRaw: isrc, spotifyRaw: spotify, engagedTrackName: row.engagedTrackName, streams: row.streams)
     }
 }

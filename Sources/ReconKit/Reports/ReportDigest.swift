@@ -22,7 +22,7 @@ struct ReportDigest {
 
     static let topCount = 15
 
-    init(_ reconciliation: Reconciliation, unmatched: ReportTable) {
+    init(_ reconciliation: Reconciliation, topUnmatched: [[String]]) {
         let matcher = reconciliation.matcher
         for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
             var byCountry: [UInt32: Territory] = [:]
@@ -65,11 +65,6 @@ struct ReportDigest {
         topTracks = Array(tracks.values.sorted {
             $0.total != $1.total ? $0.total > $1.total : ($0.spotify, $0.isrc) < ($1.spotify, $1.isrc)
         }.prefix(Self.topCount))
-        let spend = unmatched.index(of: "spend_total")
-        let spent = unmatched.rows.enumerated().compactMap { index, row -> (Int, Money, [String])? in
-            guard case let .value(amount) = Money.parse(row[spend]) else { return nil }
-            return (index, amount, row)
-        }
-        topUnmatched = spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(Self.topCount).map(\.2)
+        self.topUnmatched = topUnmatched
     }
 }

@@ -1,15 +1,13 @@
-/// Every CSV report of a run, built and sorted.
+/// The aggregate CSV reports of a run, built and sorted (`unmatched.csv` is streamed by `UnmatchedReport`).
 struct ReportSet {
     let territories: ReportTable
     let tracks: ReportTable
     let partners: ReportTable
-    let unmatched: ReportTable
 
-    init(reconciliation: Reconciliation, files: [ExportFile]) {
+    init(reconciliation: Reconciliation) {
         territories = TerritoryReport.table(reconciliation)
         tracks = TrackReport.table(reconciliation)
         partners = PartnerReport.table(reconciliation)
-        unmatched = UnmatchedReport.table(reconciliation, files: files)
     }
 
     /// The tie-out invariants of SPEC §6, recomputed from the printed reports.

@@ -31,11 +31,17 @@ struct ReportTable {
 
     /// RFC 4180 text with minimal quoting, LF line ends.
     var csv: String {
-        var text = CSVText.line(columns)
-        for row in rows {
-            text += CSVText.line(row.indices.map { textColumns.contains($0) ? CSVText.defused(row[$0]) : row[$0] })
-        }
+        var text = csvHeader
+        for row in rows { text += csvLine(row) }
         return text
+    }
+
+    /// The header line.
+    var csvHeader: String { CSVText.line(columns) }
+
+    /// One row as a CSV line, free-text columns protected.
+    func csvLine(_ row: [String]) -> String {
+        CSVText.line(row.indices.map { textColumns.contains($0) ? CSVText.defused(row[$0]) : row[$0] })
     }
 }
 

@@ -1,18 +1,14 @@
-/// One line of `unmatched.csv`: a kept row whose target or engaged track found no entry.
+/// One line of `unmatched.csv`, by reference: a kept row and the side of it that found no entry.
+///
+/// Eight bytes a line; the printed fields are read from the row when the report is written,
+/// so a month with millions of unmatched rows does not hold them twice.
 struct UnmatchedLine {
-    enum Source: String { case breakdown, engagement }
-    enum Side: String { case target, engaged }
+    enum Source: String, CaseIterable { case breakdown, engagement }
+    enum Side: String, CaseIterable { case target, engaged }
 
     var source: Source
     var side: Side
     var reason: UnmatchedReason
-    var header: RowHeader
-    var context: UInt32 = StringPool.absent
-    var isrcRaw: UInt32
-    var spotifyRaw: UInt32
-    var engagedTrackName: UInt32 = StringPool.absent
-    var streams: Count
-    /// Breakdown only.
-    var spendTotal: Money?
-    var currency: UInt32 = StringPool.absent
+    /// The row's position among its source's de-duplicated rows.
+    var row: UInt32
 }

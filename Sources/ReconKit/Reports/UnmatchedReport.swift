@@ -1,35 +1,127 @@
-/// Builds `unmatched.csv` (SPEC §6).
-enum UnmatchedReport {
+/// Writes `unmatched.csv` (SPEC §6) line by line from the kept rows, so the report
+/// is never held in memory whole.
+struct UnmatchedReport {
     static let columns = [
         "source", "side", "reason", "report_date", "account_id", "campaign_id", "campaign_name", "country_code",
         "engagement_context", "isrc_raw", "spotify_track_id_raw", "engaged_track_name", "streams",
         "spend_total", "currency", "file", "line",
     ]
 
-    /// Sorted by source, side, reason, report_date, campaign_id, country_code,
-    /// engagement_context, spotify_track_id_raw, then file and line (numerically).
-    static func table(_ reconciliation: Reconciliation, files: [ExportFile]) -> ReportTable {
+    let reconciliation: Reconciliation
+    let breakdown: ChunkedRows<BreakdownRow>
+    let engagement: ChunkedRows<EngagementRow>
+    let files: [ExportFile]
+
+    /// The printed fields of one line.
+    func fields(_ line: UnmatchedLine) -> [String] {
         let matcher = reconciliation.matcher
-        var table = ReportTable(columns: columns)
-        let lines = reconciliation.unmatched.map { line in
-            (line: line, fields: [
-                line.source.rawValue, line.side.rawValue, line.reason.rawValue, line.header.reportDate.description,
-                matcher.text(line.header.accountID), matcher.text(line.header.campaignID),
-                matcher.text(line.header.campaignName), matcher.text(line.header.countryCode),
-                matcher.text(line.context), matcher.text(line.isrcRaw), matcher.text(line.spotifyRaw),
-                line.source == .engagement ? matcher.text(line.engagedTrackName) : "",
-                String(line.streams.summable), line.spendTotal?.description ?? "", matcher.text(line.currency),
-                files[Int(line.header.origin.file)].path, String(line.header.origin.line),
-            ])
+        let header: RowHeader
+        var context = StringPool.absent, isrc: UInt32, spotify: UInt32, trackName = "", streams: Count
+        var spend = "", currency = StringPool.absent
+        switch line.source {
+        case .breakdown:
+            let row = breakdown[Int(line.row)]
+            header = row.header
+            (isrc, spotify, streams) = (header.target.isrc, header.target.spotifyTrackID, row.streams)
+            (spend, currency) = (row.spendTotal.description, row.currency)
+        case .engagement:
+            let row = engagement[Int(line.row)]
+            header = row.header
+            (context, streams, trackName) = (row.context, row.streams, matcher.text(row.engagedTrackName))
+            (isrc, spotify) = line.side == .target
+                ? (header.target.isrc, header.target.spotifyTrackID) : (row.engagedISRC, row.engagedSpotifyTrackID)
         }
-        let sortColumns = ["source", "side", "reason", "report_date", "campaign_id", "country_code",
-                           "engagement_context", "spotify_track_id_raw", "file"].map(table.index(of:))
-        table.rows = lines.sorted { lhs, rhs in
-            for index in sortColumns where lhs.fields[index] != rhs.fields[index] {
-                return lhs.fields[index].utf8.lexicographicallyPrecedes(rhs.fields[index].utf8)
-            }
-            return lhs.line.header.origin.line < rhs.line.header.origin.line
-        }.map(\.fields)
-        return table
+        return [
+            line.source.rawValue, line.side.rawValue, line.reason.rawValue, header.reportDate.description,
+            matcher.text(header.accountID), matcher.text(header.campaignID), matcher.text(header.campaignName),
+            matcher.text(header.countryCode), matcher.text(context), matcher.text(isrc), matcher.text(spotify),
+            trackName, String(streams.summable), spend, matcher.text(currency),
+            files[Int(header.origin.file)].path, String(header.origin.line),
+        ]
+    }
+
+    /// Sorted by source, side, reason, report_date, campaign_id, country_code,
+    /// engagement_context, spotify_track_id_raw, then file and line (numerically);
+    /// text compared as bytes.
+    func sortedLines() -> [UnmatchedLine] {
+        let lines = reconciliation.unmatched
+        var keyed = lines.map { ($0, parts($0)) }
+        let pool = reconciliation.matcher.pool
+        let campaigns = TextRanks(keyed.lazy.map(\.1.campaign), pool: pool)
+        let countries = TextRanks(keyed.lazy.map(\.1.country), pool: pool)
+        let contexts = TextRanks(keyed.lazy.map(\.1.context), pool: pool)
+        let spotifyIDs = TextRanks(keyed.lazy.map(\.1.spotify), pool: pool)
+        let fileOrder = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
+        var fileRanks = [UInt32](repeating: 0, count: files.count)
+        for (rank, index) in fileOrder.enumerated() { fileRanks[index] = UInt32(rank) }
+        for index in keyed.indices {
+            keyed[index].1.campaign = campaigns[keyed[index].1.campaign]
+            keyed[index].1.country = countries[keyed[index].1.country]
+            keyed[index].1.context = contexts[keyed[index].1.context]
+            keyed[index].1.spotify = spotifyIDs[keyed[index].1.spotify]
+            keyed[index].1.file = fileRanks[Int(keyed[index].1.file)]
+        }
+        keyed.sort { $0.1 < $1.1 }
+        return keyed.map(\.0)
+    }
+
+    /// Writes the header and every line, sorted; returns the sorted lines.
+    func write(to writer: FileWriter) throws -> [UnmatchedLine] {
+        let table = ReportTable(columns: Self.columns)
+        try writer.write(table.csvHeader)
+        let sorted = sortedLines()
+        for line in sorted { try writer.write(table.csvLine(fields(line))) }
+        return sorted
+    }
+
+    /// The printed breakdown lines with the most spend, ties in report order.
+    func mostSpend(_ sorted: [UnmatchedLine], count: Int) -> [[String]] {
+        let spent = sorted.enumerated().compactMap { index, line -> (Int, Money, UnmatchedLine)? in
+            line.source == .breakdown ? (index, breakdown[Int(line.row)].spendTotal, line) : nil
+        }
+        return spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map { fields($0.2) }
+    }
+
+    /// The sort key of a line before texts are ranked: ids where ranks will go.
+    private struct SortParts: Comparable {
+        var head: UInt64
+        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: UInt32
+
+        static func < (lhs: SortParts, rhs: SortParts) -> Bool {
+            if lhs.head != rhs.head { return lhs.head < rhs.head }
+            return (lhs.campaign, lhs.country, lhs.context, lhs.spotify, lhs.file, lhs.line)
+                < (rhs.campaign, rhs.country, rhs.context, rhs.spotify, rhs.file, rhs.line)
+        }
+    }
+
+    private func parts(_ line: UnmatchedLine) -> SortParts {
+        let header: RowHeader, context: UInt32, spotify: UInt32
+        switch line.source {
+        case .breakdown:
+            header = breakdown[Int(line.row)].header
+            (context, spotify) = (StringPool.absent, header.target.spotifyTrackID)
+        case .engagement:
+            let row = engagement[Int(line.row)]
+            header = row.header
+            (context, spotify) = (row.context, line.side == .target ? header.target.spotifyTrackID : row.engagedSpotifyTrackID)
+        }
+        let textOrder = Self.sourceOrder[line.source]! << 56 | Self.sideOrder[line.side]! << 48
+            | Self.reasonOrder[line.reason]! << 40
+        let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
+        return SortParts(head: textOrder | day, campaign: header.campaignID, country: header.countryCode,
+                         context: context, spotify: spotify, file: header.origin.file, line: header.origin.line)
+    }
+
+    private static let sourceOrder = byteOrder(UnmatchedLine.Source.self)
+    private static let sideOrder = byteOrder(UnmatchedLine.Side.self)
+    private static let reasonOrder = byteOrder(UnmatchedReason.self)
+
+    /// Each case's position among all cases sorted by their printed text as bytes.
+    private static func byteOrder<Value: RawRepresentable<String> & CaseIterable & Hashable>(
+        _: Value.Type
+    ) -> [Value: UInt64] {
+        Dictionary(uniqueKeysWithValues: Value.allCases.map { value in
+            (value, UInt64(Value.allCases.filter { $0.rawValue.utf8.lexicographicallyPrecedes(value.rawValue.utf8) }.count))
+        })
     }
 }
