@@ -18,3 +18,7 @@ int recon_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int recon_start_writeback(int descriptor, long long offset, long long length) {
+    return sync_file_range(descriptor, offset, length, SYNC_FILE_RANGE_WRITE);
+}

@@ -22,7 +22,8 @@ public enum Run {
     }
 
     private static func execute(_ settings: RunSettings, output: OutputFolder, observer: RunObserver?) throws -> RunSummary {
-        let catalogs = try CatalogLoader.load(settings.catalogs)
+        let catalogSources = settings.catalogs
+        let catalogLoad = BackgroundJob { try CatalogLoader.load(catalogSources) }
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)
         let engagementFiles = try ExportFile.resolve(settings.engagement)
         let allFiles = breakdownFiles + engagementFiles
@@ -31,12 +32,13 @@ public enum Run {
 
         let totalBytes = allFiles.reduce(0) { $0 + fileSize($1.path) }
         var bytesBefore = 0
-        func report(_ bytes: Int, _ lines: Int) {
+        func report(_ bytes: Int, _ lines: Int) throws {
+            try catalogLoad.checkFailure()
             observer?.progress(bytesRead: bytesBefore + bytes, totalBytes: totalBytes, lines: lines)
         }
         var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
-            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { report($0, $1) }
+            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
@@ -44,12 +46,13 @@ public enum Run {
         for (index, file) in engagementFiles.enumerated() {
             let breakdownLines = breakdownReader.counts.lines
             try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
-                report($0, breakdownLines + $1)
+                try report($0, breakdownLines + $1)
             }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
         }
         try rejections.close()
+        let catalogs = try catalogLoad.result()
 
         var breakdownCounts = breakdownReader.counts
         var engagementCounts = engagementReader.counts

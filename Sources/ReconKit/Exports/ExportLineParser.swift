@@ -8,6 +8,8 @@ final class ExportLineParser {
     /// The field found at each position of the previous line: lines of one export
     /// share their field order, so most keys are recognised with one comparison.
     private var previousFields: [ExportField?] = []
+    /// Keys of the current line that name no known field (checked for repeats).
+    private var unknownKeys: [UnknownKey] = []
     let pool: StringPool
 
     init(pool: StringPool) { self.pool = pool }
@@ -22,25 +24,50 @@ final class ExportLineParser {
         case .notObject: throw RowProblem(.notObject, "line is a JSON value but not an object")
         case nil: break
         }
-        var unknownKeys = Set<[UInt8]>()
+        unknownKeys.removeAll(keepingCapacity: true)
         for (position, member) in members.enumerated() {
             let field: ExportField?
             if member.keyHasEscapes {
                 let key = JSONStringDecoder.decode(bytes(member.key))
                 field = key.withUnsafeBytes { ExportField.lookup($0) }
-                if field == nil, !unknownKeys.insert(key).inserted {
-                    throw RowProblem(.duplicateField, String(decoding: key, as: UTF8.self))
-                }
+                if field == nil { unknownKeys.append(UnknownKey(range: member.key, decoded: key)) }
             } else {
                 field = lookupKey(member.key, position: position)
-                if field == nil, !unknownKeys.insert(Array(bytes(member.key))).inserted {
-                    throw RowProblem(.duplicateField, String(decoding: bytes(member.key), as: UTF8.self))
-                }
+                if field == nil { unknownKeys.append(UnknownKey(range: member.key, decoded: nil)) }
             }
             guard let field else { continue }
             if slots[field.rawValue] >= 0 { throw RowProblem(.duplicateField, field.name) }
             slots[field.rawValue] = position
         }
+        if unknownKeys.count > 1, let repeated = firstRepeatedUnknownKey() {
+            throw RowProblem(.duplicateField, String(decoding: repeated, as: UTF8.self))
+        }
+    }
+
+    /// A key that names no known field: where it is, and its decoded bytes when it has escapes.
+    private struct UnknownKey {
+        var range: Range<Int>
+        var decoded: [UInt8]?
+    }
+
+    /// The first unknown key that occurs twice (in order of second occurrence), if any.
+    /// Lines have a handful of unknown keys, so they are compared pairwise without allocating.
+    private func firstRepeatedUnknownKey() -> [UInt8]? {
+        func keyBytes(_ key: UnknownKey) -> [UInt8] { key.decoded ?? Array(bytes(key.range)) }
+        func same(_ lhs: UnknownKey, _ rhs: UnknownKey) -> Bool {
+            if lhs.decoded == nil, rhs.decoded == nil {
+                return lhs.range.count == rhs.range.count && bytes(lhs.range).elementsEqual(bytes(rhs.range))
+            }
+            return keyBytes(lhs) == keyBytes(rhs)
+        }
+        guard unknownKeys.count <= 16 else {
+            var seen = Set<[UInt8]>()
+            return unknownKeys.lazy.map(keyBytes).first { !seen.insert($0).inserted }
+        }
+        for later in 1..<unknownKeys.count where (0..<later).contains(where: { same(unknownKeys[$0], unknownKeys[later]) }) {
+            return keyBytes(unknownKeys[later])
+        }
+        return nil
     }
 
     /// The field named by the key at `range`, trying the previous line's field at this position first.
@@ -99,13 +126,18 @@ final class ExportLineParser {
 
     /// The raw text of a string member (already known to be a string).
     private func plainText(_ field: ExportField) -> String? {
+        withText(field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the decoded bytes of a string member; nil when it is not a string.
+    private func withText<Result>(_ field: ExportField, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
         guard let member = member(field), member.kind == .string else { return nil }
-        if member.valueHasEscapes { return String(decoding: JSONStringDecoder.decode(bytes(member.value)), as: UTF8.self) }
-        return String(decoding: bytes(member.value), as: UTF8.self)
+        if member.valueHasEscapes { return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes(body) }
+        return body(bytes(member.value))
     }
 
     func reportDate() throws(RowProblem) -> CalendarDay {
-        guard let text = plainText(.reportDate), let day = CalendarDay(text) else {
+        guard let day = withText(.reportDate, CalendarDay.parse) ?? nil else {
             throw RowProblem(.badReportDate, "report_date: not a valid YYYY-MM-DD date")
         }
         return day
@@ -116,7 +148,7 @@ final class ExportLineParser {
         guard let member = member(.exportedAt), member.kind != .null, !(member.kind == .string && member.value.isEmpty)
         else { return nil }
         guard member.kind == .string else { throw RowProblem(.wrongType, "exported_at: expected a string") }
-        guard let text = plainText(.exportedAt), let instant = Instant(text) else {
+        guard let instant = withText(.exportedAt, Instant.parse) ?? nil else {
             throw RowProblem(.badExportedAt, "exported_at: not an ISO-8601 instant")
         }
         return instant
@@ -167,9 +199,13 @@ final class ExportLineParser {
         guard let member = member(.currency), member.kind != .null else {
             throw RowProblem(.missingField, "currency: missing or null")
         }
-        guard member.kind == .string, let text = plainText(.currency), text.utf8.count == 3,
-              text.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
-        else { throw RowProblem(.wrongType, "currency: expected a three-letter code") }
-        return pool.intern(text.uppercased())
+        let code = withText(.currency) { text -> UInt32? in
+            guard text.count == 3, text.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
+            else { return nil }
+            let upper = (text[0] & 0xDF, text[1] & 0xDF, text[2] & 0xDF)
+            return withUnsafeBytes(of: upper) { pool.intern($0) }
+        }
+        guard let code = code ?? nil else { throw RowProblem(.wrongType, "currency: expected a three-letter code") }
+        return code
     }
 }

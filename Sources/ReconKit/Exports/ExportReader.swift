@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Receives every rejected line, in read order.
 public protocol RejectionSink: AnyObject {
@@ -7,52 +8,124 @@ public protocol RejectionSink: AnyObject {
 
 /// Streams export files into de-duplicated rows, recording every rejected line.
 ///
-/// Each block of lines is cut into one chunk per thread at line breaks; the
-/// chunks are parsed in parallel and merged in order, so the result is the
-/// same for any number of threads.
+/// Each block of lines is cut into one chunk per thread at line breaks and the
+/// chunks are parsed in parallel. Parsed blocks are merged in read order on a
+/// merge queue while the next block is parsed, so both cores stay busy and the
+/// result is the same for any number of threads.
 struct ExportReader<Row: ExportRow> {
-    private(set) var table = DeduplicatedRows<Row>()
-    private(set) var counts = SourceCounts()
-    private let pool: StringPool
-    private let parsers: [ChunkParser<Row>]
+    private let merger: RowMerger<Row>
+    /// Parser sets used in turn: one being parsed while earlier ones wait to be merged.
+    private let parserSets: [[ChunkParser<Row>]]
+    private let freeSets: DispatchSemaphore
     private let blockSize: Int
 
+    /// The rows kept so far (complete once `read` returns).
+    var table: DeduplicatedRows<Row> { merger.table }
+    var counts: SourceCounts { merger.counts }
+
     init(pool: StringPool, threads: Int = 1, blockSize: Int = 8 << 20) {
-        self.pool = pool
+        merger = RowMerger(pool: pool)
         self.blockSize = blockSize
-        parsers = (0..<max(1, threads)).map { _ in ChunkParser<Row>() }
+        let setCount = 3
+        parserSets = (0..<setCount).map { _ in (0..<max(1, threads)).map { _ in ChunkParser<Row>() } }
+        freeSets = DispatchSemaphore(value: setCount)
     }
 
     /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
     mutating func read(
-        _ file: ExportFile, index: UInt32, rejections: RejectionSink, progress: (_ fileBytesRead: Int, _ linesRead: Int) -> Void = { _, _ in }
+        _ file: ExportFile, index: UInt32, rejections: RejectionSink,
+        progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws {
         let source = try openByteSource(file.path)
         let reader = BlockReader(source: source, blockSize: blockSize)
-        counts.files += 1
+        let merger = self.merger
+        merger.counts.files += 1
         var linesBefore = 0
+        let linesBeforeFile = merger.counts.lines
+        var blockNumber = 0
+        defer { merger.drain() }
         try reader.forEachBlock { block in
+            try merger.checkFailure()
+            freeSets.wait()
+            let parsers = parserSets[blockNumber % parserSets.count]
+            blockNumber += 1
             let chunks = Self.split(block, into: parsers.count)
             for (parser, chunk) in zip(parsers, chunks) { parser.chunk = chunk }
-            let parsers = self.parsers
             if chunks.count == 1 {
                 parsers[0].parse(fileIndex: index)
             } else {
                 DispatchQueue.concurrentPerform(iterations: chunks.count) { parsers[$0].parse(fileIndex: index) }
             }
-            for parser in parsers.prefix(chunks.count) {
-                try merge(parser, file: file, firstLine: linesBefore, rejections: rejections)
-                linesBefore += parser.lines
-            }
-            progress(source.fileBytesRead, counts.lines)
+            let parsed = Array(parsers.prefix(chunks.count))
+            let firstLine = linesBefore
+            linesBefore += parsed.reduce(0) { $0 + $1.lines }
+            let freeSets = self.freeSets
+            merger.enqueue(parsed, file: file, firstLine: firstLine, rejections: rejections) { freeSets.signal() }
+            try progress(source.fileBytesRead, linesBeforeFile + linesBefore)
         }
+        merger.drain()
+        try merger.checkFailure()
+    }
+
+    /// Cuts `block` into at most `parts` pieces that end at line breaks.
+    static func split(_ block: UnsafeRawBufferPointer, into parts: Int) -> [UnsafeRawBufferPointer] {
+        var chunks: [UnsafeRawBufferPointer] = []
+        var start = 0
+        for part in 1...parts where start < block.count {
+            var end = part == parts ? block.count : max(start, block.count * part / parts)
+            while end < block.count, end > 0, block[end - 1] != 0x0A { end += 1 }
+            if end > start { chunks.append(UnsafeRawBufferPointer(rebasing: block[start..<end])) }
+            start = end
+        }
+        return chunks.isEmpty ? [block] : chunks
+    }
+}
+
+/// Merges parsed chunks into the de-duplicated rows, one block after another on a serial queue.
+final class RowMerger<Row: ExportRow>: @unchecked Sendable {
+    private(set) var table = DeduplicatedRows<Row>()
+    var counts = SourceCounts()
+    private let pool: StringPool
+    private let queue = DispatchQueue(label: "soundlink-recon.merge")
+    private var failure: (any Error)?
+    private let failureLock = NSLock()
+
+    init(pool: StringPool) { self.pool = pool }
+
+    /// Merges `parsers` after every block enqueued before, then calls `done`.
+    func enqueue(
+        _ parsers: [ChunkParser<Row>], file: ExportFile, firstLine: Int, rejections: RejectionSink,
+        done: @escaping @Sendable () -> Void
+    ) {
+        nonisolated(unsafe) let rejections = rejections
+        queue.async { [self] in
+            defer { done() }
+            guard failureLock.withLock({ failure == nil }) else { return }
+            do {
+                var linesBefore = firstLine
+                for parser in parsers {
+                    try merge(parser, file: file, firstLine: linesBefore, rejections: rejections)
+                    linesBefore += parser.lines
+                }
+            } catch {
+                failureLock.withLock { failure = error }
+            }
+        }
+    }
+
+    /// Waits until every enqueued block is merged.
+    func drain() {
+        queue.sync {}
         counts.superseded = table.superseded
     }
 
+    /// Throws the first merge error, if any, without waiting for pending merges.
+    func checkFailure() throws {
+        if let failure = failureLock.withLock({ failure }) { throw failure }
+    }
+
     /// Moves a parsed chunk into the table: local string ids become global ones, line numbers absolute.
-    private mutating func merge(
-        _ parser: ChunkParser<Row>, file: ExportFile, firstLine linesBefore: Int, rejections: RejectionSink
-    ) throws {
+    private func merge(_ parser: ChunkParser<Row>, file: ExportFile, firstLine linesBefore: Int, rejections: RejectionSink) throws {
         let firstLine = UInt32(linesBefore)
         let translation = pool.translation(from: parser.pool)
         for var row in parser.rows {
@@ -67,18 +140,5 @@ struct ExportReader<Row: ExportRow> {
         counts.lines += parser.lines
         counts.blank += parser.blank
         counts.rejected += parser.rejections.count
-    }
-
-    /// Cuts `block` into at most `parts` pieces that end at line breaks.
-    static func split(_ block: UnsafeRawBufferPointer, into parts: Int) -> [UnsafeRawBufferPointer] {
-        var chunks: [UnsafeRawBufferPointer] = []
-        var start = 0
-        for part in 1...parts where start < block.count {
-            var end = part == parts ? block.count : max(start, block.count * part / parts)
-            while end < block.count, end > 0, block[end - 1] != 0x0A { end += 1 }
-            if end > start { chunks.append(UnsafeRawBufferPointer(rebasing: block[start..<end])) }
-            start = end
-        }
-        return chunks.isEmpty ? [block] : chunks
     }
 }

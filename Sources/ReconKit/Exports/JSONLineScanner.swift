@@ -93,8 +93,14 @@ struct JSONLineScanner {
         var index = start + 1
         var escapes = false
         while index < bytes.count {
-            // Skip eight plain bytes at a time: no quote, no backslash, no control character.
-            while index + 8 <= bytes.count, !Self.hasSpecialByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            // Skip plain bytes eight at a time (no quote, no backslash, no control character),
+            // then jump straight to the first special byte of the word.
+            while index + 8 <= bytes.count {
+                let special = Self.specialBytes(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if special != 0 {
+                    index += special.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < bytes.count else { break }
@@ -129,9 +135,12 @@ struct JSONLineScanner {
         return nil
     }
 
-    /// True when one of the eight bytes is `"`, `\\` or below 0x20 (SWAR).
+    /// The high bit of each of the eight bytes that is `"`, `\\` or below 0x20 (SWAR).
+    ///
+    /// Bits above the lowest one may be false positives (borrows), so only the
+    /// lowest set bit is used: it always marks a special byte.
     @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -139,7 +148,7 @@ struct JSONLineScanner {
         let zeroInQuote = (quote &- ones) & ~quote & highs
         let zeroInBackslash = (backslash &- ones) & ~backslash & highs
         let belowSpace = (word &- ones &* 0x20) & ~word & highs
-        return (zeroInQuote | zeroInBackslash | belowSpace) != 0
+        return zeroInQuote | zeroInBackslash | belowSpace
     }
 
     /// Parses any value; nested containers are walked iteratively.

@@ -73,6 +73,11 @@ final class StringPool {
     }
 
     /// The text of `id` (empty for "absent").
+    /// Calls `body` with the bytes of the text of `id`, without building a `String`.
+    func withBytes<Result>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[Int(id)]..<starts[Int(id) + 1]])) }
+    }
+
     func string(_ id: UInt32) -> String {
         if let cached = cache[Int(id)] { return cached }
         let text = String(decoding: arena[starts[Int(id)]..<starts[Int(id) + 1]], as: UTF8.self)

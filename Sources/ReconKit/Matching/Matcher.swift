@@ -4,55 +4,67 @@
 final class Matcher {
     let catalogs: CatalogSet
     let pool: StringPool
-    /// Normalised identifiers by interned id (nil until first needed).
-    private var isrcCache: [Identifier?] = []
-    private var spotifyCache: [Identifier?] = []
+    /// Key lookups by interned id (nil until first needed).
+    private var isrcLookups: [KeyLookup?] = []
+    private var spotifyLookups: [KeyLookup?] = []
+
+    /// What one interned key text resolves to, worked out once per distinct text.
+    private struct KeyLookup {
+        var kind: Kind
+        /// The claiming catalog entry, or -1.
+        var entry: Int32
+        /// The id of the text printed for an unmatched key: the normalised form when valid, else the raw text.
+        var display: UInt32
+
+        enum Kind { case absent, invalid, valid }
+    }
 
     init(catalogs: CatalogSet, pool: StringPool) {
         self.catalogs = catalogs
         self.pool = pool
     }
 
-    /// The normalised ISRC behind an interned raw value.
-    func isrc(_ id: UInt32) -> Identifier {
-        Self.cached(id, in: &isrcCache) { ISRC.normalize(pool.string(id)) }
-    }
-
-    /// The normalised Spotify track id behind an interned raw value.
-    func spotifyTrackID(_ id: UInt32) -> Identifier {
-        Self.cached(id, in: &spotifyCache) { SpotifyTrackID.normalize(pool.string(id)) }
-    }
-
-    private static func cached(_ id: UInt32, in cache: inout [Identifier?], _ normalize: () -> Identifier) -> Identifier {
-        if id == StringPool.absent { return .absent }
-        let index = Int(id)
-        if index < cache.count, let value = cache[index] { return value }
-        if index >= cache.count { cache.append(contentsOf: repeatElement(nil, count: index + 1 - cache.count)) }
-        let value = normalize()
-        cache[index] = value
-        return value
-    }
-
-    /// `match(isrc, spotify_id)` of SPEC §5.
     func match(isrc isrcID: UInt32, spotifyTrackID spotifyID: UInt32) -> MatchResult {
-        let isrc = isrc(isrcID)
-        let spotify = spotifyTrackID(spotifyID)
-        if let key = isrc.value, let entry = catalogs.isrcIndex[key] {
-            return .matched(entry: entry, method: .isrc)
-        }
-        if let key = spotify.value, let entry = catalogs.spotifyIndex[key] {
-            return .matched(entry: entry, method: .spotifyID)
-        }
-        if isrc.isAbsent, spotify.isAbsent { return .unmatched(.noKeys) }
-        if isrc.value == nil, spotify.value == nil { return .unmatched(.invalidKeys) }
+        let isrc = isrcLookup(isrcID)
+        if isrc.entry >= 0 { return .matched(entry: isrc.entry, method: .isrc) }
+        let spotify = spotifyLookup(spotifyID)
+        if spotify.entry >= 0 { return .matched(entry: spotify.entry, method: .spotifyID) }
+        if isrc.kind == .absent, spotify.kind == .absent { return .unmatched(.noKeys) }
+        if isrc.kind != .valid, spotify.kind != .valid { return .unmatched(.invalidKeys) }
         return .unmatched(.notInCatalog)
     }
 
-    /// The text of an interned id.
-    func text(_ id: UInt32) -> String { pool.string(id) }
+    /// The id of the printed ISRC of an unmatched key (normalised when valid).
+    func isrcDisplay(_ id: UInt32) -> UInt32 { isrcLookup(id).display }
 
-    /// Interns a normalised identifier so that sides can be keyed by ids.
-    func internDisplay(_ value: String) -> UInt32 { pool.intern(value) }
+    /// The id of the printed Spotify track id of an unmatched key (normalised when valid).
+    func spotifyDisplay(_ id: UInt32) -> UInt32 { spotifyLookup(id).display }
+
+    private func isrcLookup(_ id: UInt32) -> KeyLookup {
+        lookup(id, in: &isrcLookups, normalize: ISRC.normalize, index: catalogs.isrcIndex)
+    }
+
+    private func spotifyLookup(_ id: UInt32) -> KeyLookup {
+        lookup(id, in: &spotifyLookups, normalize: SpotifyTrackID.normalize, index: catalogs.spotifyIndex)
+    }
+
+    private func lookup(
+        _ id: UInt32, in cache: inout [KeyLookup?], normalize: (String) -> Identifier, index: [String: Int32]
+    ) -> KeyLookup {
+        let position = Int(id)
+        if position < cache.count, let known = cache[position] { return known }
+        if position >= cache.count { cache.append(contentsOf: repeatElement(nil, count: position + 1 - cache.count)) }
+        let resolved: KeyLookup
+        switch id == StringPool.absent ? .absent : normalize(pool.string(id)) {
+        case .absent: resolved = KeyLookup(kind: .absent, entry: -1, display: id)
+        case .invalid: resolved = KeyLookup(kind: .invalid, entry: -1, display: id)
+        case let .valid(value): resolved = KeyLookup(kind: .valid, entry: index[value] ?? -1, display: pool.intern(value))
+        }
+        cache[position] = resolved
+        return resolved
+    }
+
+    func text(_ id: UInt32) -> String { pool.string(id) }
 
     /// The target of a campaign: a playlist, or a track matched like any other.
     func match(_ target: CampaignTarget) -> MatchResult {

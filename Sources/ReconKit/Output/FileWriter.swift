@@ -1,3 +1,4 @@
+import CFileExchange
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,6 +9,10 @@ final class FileWriter {
     private let displayPath: String
     private var buffer: [UInt8] = []
     private var isOpen = true
+    /// Bytes written so far, and how many of them were already handed to write-back.
+    private var written = 0
+    private var writtenBack = 0
+    private static let writeBackStep = 8 << 20
 
     init(path: String, displayPath: String) throws {
         self.displayPath = displayPath
@@ -23,17 +28,28 @@ final class FileWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     private func flush() throws {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
+            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 {
                 if errno == EINTR { continue }
                 throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText)
             }
-            offset += written
+            offset += count
         }
+        written += buffer.count
         buffer.removeAll(keepingCapacity: true)
+        if written - writtenBack >= Self.writeBackStep {
+            // Large reports: let the disk work while the next lines are built, so close() waits less.
+            _ = recon_start_writeback(descriptor, Int64(writtenBack), Int64(written - writtenBack))
+            writtenBack = written
+        }
     }
 
     /// Flushes, syncs to disk and closes.

@@ -37,28 +37,11 @@ struct ReportTable {
     }
 
     /// The header line.
-    var csvHeader: String { CSVText.line(columns) }
+    var csvHeader: String { CSVLine.text(columns) }
+
+    /// Whether a column holds free text from the inputs.
+    func isFreeText(_ column: Int) -> Bool { textColumns.contains(column) }
 
     /// One row as a CSV line, free-text columns protected.
-    func csvLine(_ row: [String]) -> String {
-        CSVText.line(row.indices.map { textColumns.contains($0) ? CSVText.defused(row[$0]) : row[$0] })
-    }
-}
-
-/// Minimal RFC 4180 quoting: only fields with `,`, `"`, CR or LF are quoted.
-enum CSVText {
-    static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Prefixes `'` to text a spreadsheet would evaluate as a formula (`=`, `+`, `-`, `@`, TAB, CR first).
-    static func defused(_ value: String) -> String {
-        guard let first = value.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return value }
-        return "'" + value
-    }
-
-    static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
-    }
+    func csvLine(_ row: [String]) -> String { CSVLine.text(row, defused: isFreeText) }
 }

@@ -27,17 +27,11 @@ extension Matcher {
         case .matched: SideKey(result: result)
         case .playlist: SideKey(result: result, playlistID: playlistID)
         case .unmatched:
-            SideKey(result: result, isrc: displayID(self.isrc(isrc), raw: isrc),
-                    spotifyTrackID: displayID(self.spotifyTrackID(spotifyTrackID), raw: spotifyTrackID))
+            SideKey(result: result, isrc: isrcDisplay(isrc), spotifyTrackID: spotifyDisplay(spotifyTrackID))
         }
     }
 
     /// The interned display text: the normalised value when valid, else the raw id.
-    private func displayID(_ identifier: Identifier, raw: UInt32) -> UInt32 {
-        guard let value = identifier.value else { return raw }
-        return internDisplay(value)
-    }
-
     /// The printed columns of a side.
     func columns(_ key: SideKey) -> SideColumns {
         switch key.result {

@@ -12,11 +12,16 @@ struct UnmatchedReport {
     let engagement: ChunkedRows<EngagementRow>
     let files: [ExportFile]
 
+    /// A printed field: literal text, or an interned input text copied as bytes.
+    enum Cell {
+        case text(String)
+        case pooled(UInt32)
+    }
+
     /// The printed fields of one line.
-    func fields(_ line: UnmatchedLine) -> [String] {
-        let matcher = reconciliation.matcher
+    func cells(_ line: UnmatchedLine) -> [Cell] {
         let header: RowHeader
-        var context = StringPool.absent, isrc: UInt32, spotify: UInt32, trackName = "", streams: Count
+        var context = StringPool.absent, isrc: UInt32, spotify: UInt32, trackName = StringPool.absent, streams: Count
         var spend = "", currency = StringPool.absent
         switch line.source {
         case .breakdown:
@@ -27,17 +32,27 @@ struct UnmatchedReport {
         case .engagement:
             let row = engagement[Int(line.row)]
             header = row.header
-            (context, streams, trackName) = (row.context, row.streams, matcher.text(row.engagedTrackName))
+            (context, streams, trackName) = (row.context, row.streams, row.engagedTrackName)
             (isrc, spotify) = line.side == .target
                 ? (header.target.isrc, header.target.spotifyTrackID) : (row.engagedISRC, row.engagedSpotifyTrackID)
         }
         return [
-            line.source.rawValue, line.side.rawValue, line.reason.rawValue, header.reportDate.description,
-            matcher.text(header.accountID), matcher.text(header.campaignID), matcher.text(header.campaignName),
-            matcher.text(header.countryCode), matcher.text(context), matcher.text(isrc), matcher.text(spotify),
-            trackName, String(streams.summable), spend, matcher.text(currency),
-            files[Int(header.origin.file)].path, String(header.origin.line),
+            .text(line.source.rawValue), .text(line.side.rawValue), .text(line.reason.rawValue),
+            .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
+            .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .pooled(isrc),
+            .pooled(spotify), .pooled(trackName), .text(String(streams.summable)), .text(spend),
+            .pooled(currency), .text(files[Int(header.origin.file)].path), .text(String(header.origin.line)),
         ]
+    }
+
+    /// The printed fields of one line, as strings.
+    func fields(_ line: UnmatchedLine) -> [String] {
+        cells(line).map { cell in
+            switch cell {
+            case let .text(text): text
+            case let .pooled(id): reconciliation.matcher.text(id)
+            }
+        }
     }
 
     /// Sorted by source, side, reason, report_date, campaign_id, country_code,
@@ -70,7 +85,19 @@ struct UnmatchedReport {
         let table = ReportTable(columns: Self.columns)
         try writer.write(table.csvHeader)
         let sorted = sortedLines()
-        for line in sorted { try writer.write(table.csvLine(fields(line))) }
+        let pool = reconciliation.matcher.pool
+        var csv = CSVLine()
+        for line in sorted {
+            csv.reset()
+            for (column, cell) in cells(line).enumerated() {
+                switch cell {
+                case let .text(text): csv.append(text, defused: table.isFreeText(column))
+                case let .pooled(id): pool.withBytes(id) { csv.append($0, defused: table.isFreeText(column)) }
+                }
+            }
+            csv.end()
+            try writer.write(csv.bytes)
+        }
         return sorted
     }
 
