@@ -54,14 +54,16 @@ public enum Run {
         try rejections.close()
         let catalogs = try catalogLoad.result()
 
+        let breakdownRows = breakdownReader.finish()
+        let engagementRows = engagementReader.finish()
         var breakdownCounts = breakdownReader.counts
         var engagementCounts = engagementReader.counts
         var reconciliation = Reconciliation(
             matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period,
             collectsUnmatched: settings.mode == .run)
-        reconciliation.addBreakdown(breakdownReader.table.rows, counts: &breakdownCounts)
+        reconciliation.addBreakdown(breakdownRows, counts: &breakdownCounts)
         let context = settings.engagementContext.map { pool.intern($0.rawValue) }
-        reconciliation.addEngagement(engagementReader.table.rows, context: context, counts: &engagementCounts)
+        reconciliation.addEngagement(engagementRows, context: context, counts: &engagementCounts)
 
         // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
         let reports = settings.mode == .run
@@ -91,8 +93,7 @@ public enum Run {
             try output.write("tracks.csv", reports.tracks.csv)
             try output.write("partners.csv", reports.partners.csv)
             let unmatched = UnmatchedReport(
-                reconciliation: reconciliation, breakdown: breakdownReader.table.rows,
-                engagement: engagementReader.table.rows, files: allFiles)
+                reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
             let writer = try output.create("unmatched.csv")
             let sortedUnmatched = try unmatched.write(to: writer)
             try writer.close()

@@ -63,15 +63,6 @@ enum ExportField: Int, CaseIterable {
         }
     }
 
-    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.name.utf8) }
-
-    /// True when `key` is this field's name.
-    func matches(_ key: UnsafeRawBufferPointer) -> Bool {
-        Self.nameBytes[rawValue].withUnsafeBytes { name in
-            name.count == key.count && memcmp(name.baseAddress!, key.baseAddress!, key.count) == 0
-        }
-    }
-
     /// Names grouped by byte length, for lookup without building strings.
     private static let byLength: [[(name: [UInt8], field: ExportField)]] = {
         var table = [[(name: [UInt8], field: ExportField)]](repeating: [], count: 40)

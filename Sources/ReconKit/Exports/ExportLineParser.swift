@@ -5,9 +5,12 @@ final class ExportLineParser {
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
     private var members: [JSONMember] = []
     private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
-    /// The field found at each position of the previous line: lines of one export
-    /// share their field order, so most keys are recognised with one comparison.
-    private var previousFields: [ExportField?] = []
+    /// The key (and the field it names, if any) at each position of the previous line: lines of
+    /// one export share their field order, so most keys are recognised with one comparison.
+    private var previousKeys: [(field: ExportField?, name: [UInt8])] = []
+    /// Each field's most recent interned text, valid while the pool's generation is unchanged.
+    private var recentIDs = [UInt32](repeating: StringPool.absent, count: ExportField.allCases.count)
+    private var recentGeneration = -1
     /// Keys of the current line that name no known field (checked for repeats).
     private var unknownKeys: [UnknownKey] = []
     let pool: StringPool
@@ -70,19 +73,38 @@ final class ExportLineParser {
         return nil
     }
 
-    /// The field named by the key at `range`, trying the previous line's field at this position first.
+    /// The field named by the key at `range`, trying the previous line's key at this position first.
     private func lookupKey(_ range: Range<Int>, position: Int) -> ExportField? {
         let key = bytes(range)
-        if position < previousFields.count, let guess = previousFields[position], guess.matches(key) {
-            return guess
+        if position < previousKeys.count, Self.equal(key, previousKeys[position].name) {
+            return previousKeys[position].field
         }
-        let field = ExportField.lookup(key)
-        if position < previousFields.count {
-            previousFields[position] = field
+        let seen = (field: ExportField.lookup(key), name: Array(key))
+        if position < previousKeys.count {
+            previousKeys[position] = seen
         } else {
-            previousFields.append(field)
+            previousKeys.append(seen)
         }
-        return field
+        return seen.field
+    }
+
+    /// Byte equality, eight bytes at a time (keys are short; a `memcmp` call costs more).
+    @inline(__always)
+    private static func equal(_ key: UnsafeRawBufferPointer, _ name: [UInt8]) -> Bool {
+        guard key.count == name.count else { return false }
+        return name.withUnsafeBytes { name in
+            var index = 0
+            while index + 8 <= key.count {
+                if key.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    != name.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                index += 8
+            }
+            while index < key.count {
+                if key[index] != name[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
@@ -102,7 +124,21 @@ final class ExportLineParser {
         if member.valueHasEscapes {
             return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes { pool.intern($0) }
         }
-        return pool.intern(bytes(member.value))
+        return internRepeated(bytes(member.value), field: field)
+    }
+
+    /// Interns `text`, reusing this field's id from the previous line when the bytes are the same:
+    /// consecutive lines mostly repeat the account, campaign and country, which then cost one compare.
+    private func internRepeated(_ text: UnsafeRawBufferPointer, field: ExportField) -> UInt32 {
+        if recentGeneration != pool.generation {
+            for index in recentIDs.indices { recentIDs[index] = StringPool.absent }
+            recentGeneration = pool.generation
+        }
+        let recent = recentIDs[field.rawValue]
+        if recent != StringPool.absent, pool.hasText(recent, text) { return recent }
+        let id = pool.intern(text)
+        recentIDs[field.rawValue] = id
+        return id
     }
 
     /// Checks that a primary-key field is a non-empty string, without reading it.

@@ -67,6 +67,10 @@ struct ExportReader<Row: ExportRow> {
         try merger.checkFailure()
     }
 
+    /// Hands over the kept rows and frees the de-duplication index; the reader keeps its counts
+    /// but holds no rows afterwards.
+    func finish() -> ChunkedRows<Row> { merger.takeRows() }
+
     /// Cuts `block` into at most `parts` pieces that end at line breaks.
     static func split(_ block: UnsafeRawBufferPointer, into parts: Int) -> [UnsafeRawBufferPointer] {
         var chunks: [UnsafeRawBufferPointer] = []
@@ -116,7 +120,13 @@ final class RowMerger<Row: ExportRow>: @unchecked Sendable {
     /// Waits until every enqueued block is merged.
     func drain() {
         queue.sync {}
-        counts.superseded = table.superseded
+    }
+
+    /// Moves the rows out, dropping the index (every merge is done by then).
+    func takeRows() -> ChunkedRows<Row> {
+        drain()
+        defer { table = DeduplicatedRows() }
+        return table.rows
     }
 
     /// Throws the first merge error, if any, without waiting for pending merges.
@@ -140,5 +150,6 @@ final class RowMerger<Row: ExportRow>: @unchecked Sendable {
         counts.lines += parser.lines
         counts.blank += parser.blank
         counts.rejected += parser.rejections.count
+        counts.superseded = table.superseded
     }
 }

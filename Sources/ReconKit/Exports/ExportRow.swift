@@ -15,39 +15,53 @@ protocol RowKey: Equatable {
 
 /// Rows kept one per primary key: the latest `exported_at` wins, ties go to the row read last.
 ///
-/// The index is an open-addressing table of row positions (4 bytes a slot) that compares
-/// keys through the stored rows, so no key is stored twice.
+/// The index is an open-addressing table of row positions (4 bytes a slot) beside a
+/// one-byte tag of each key's hash: probing compares tags and touches a stored row
+/// only when its tag matches, so no key is stored twice and a miss costs no row reads.
 struct DeduplicatedRows<Row: ExportRow> {
     private(set) var rows = ChunkedRows<Row>()
     private var slots = [Int32](repeating: -1, count: 1 << 16)
+    private var tags = [UInt8](repeating: 0, count: 1 << 16)
     /// Rows that lost the de-duplication, whatever their date.
     private(set) var superseded = 0
 
     mutating func insert(_ row: Row) {
         let key = row.key
+        let hash = key.slotHash
+        let tag = Self.tag(hash)
         let mask = slots.count - 1
-        var slot = key.slotHash & mask
+        var slot = hash & mask
         while slots[slot] >= 0 {
-            let position = Int(slots[slot])
-            if rows[position].key == key {
-                superseded += 1
-                if row.header.supersedes(rows[position].header) { rows[position] = row }
-                return
+            if tags[slot] == tag {
+                let position = Int(slots[slot])
+                if rows[position].key == key {
+                    superseded += 1
+                    if row.header.supersedes(rows[position].header) { rows[position] = row }
+                    return
+                }
             }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(rows.count)
+        tags[slot] = tag
         rows.append(row)
         if rows.count * 4 > slots.count * 3 { grow() }
     }
 
+    /// Hash bits not used to pick the slot.
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt8 { UInt8(truncatingIfNeeded: UInt(bitPattern: hash) >> 56) }
+
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
+        tags = [UInt8](repeating: 0, count: slots.count)
         let mask = slots.count - 1
         for position in rows.indices {
-            var slot = rows[position].key.slotHash & mask
+            let hash = rows[position].key.slotHash
+            var slot = hash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(position)
+            tags[slot] = Self.tag(hash)
         }
     }
 }

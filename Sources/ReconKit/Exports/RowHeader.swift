@@ -14,16 +14,21 @@ struct CampaignTarget: Hashable {
 }
 
 /// Fields shared by both export schemas.
+///
+/// Laid out for size (millions are kept): `exported_at` comes first and is stored
+/// without an Optional's padding, so the header packs into 64 bytes.
 struct RowHeader {
+    private var exportedAtStorage: Instant
     var provider: UInt32
     var accountID: UInt32
     var campaignID: UInt32
     var countryCode: UInt32
     var reportDate: CalendarDay
-    var exportedAt: Instant?
     var campaignName: UInt32
     var target: CampaignTarget
     var origin: RowOrigin
+
+    private static let playlist: StaticString = "playlist"
 
     /// Reads the shared fields, checking them in SPEC order.
     init(_ parser: ExportLineParser, keyFields: [ExportField], origin: RowOrigin) throws(RowProblem) {
@@ -34,15 +39,26 @@ struct RowHeader {
         countryCode = try parser.key(.countryCode)
         reportDate = try parser.reportDate()
         try parser.checkSchemaVersion()
-        exportedAt = try parser.exportedAt()
+        exportedAtStorage = Self.store(try parser.exportedAt())
         campaignName = try parser.string(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
-            isPlaylist: targetType != StringPool.absent && parser.pool.string(targetType) == "playlist",
+            isPlaylist: targetType != StringPool.absent && parser.pool.hasText(
+                targetType, UnsafeRawBufferPointer(start: Self.playlist.utf8Start, count: Self.playlist.utf8CodeUnitCount)),
             isrc: try parser.string(.campaignTargetISRC),
             spotifyTrackID: try parser.string(.campaignTargetSpotifyTrackID),
             playlistID: try parser.string(.campaignTargetPlaylistID))
         self.origin = origin
+    }
+
+    /// `exported_at`; nil when absent (null or "").
+    var exportedAt: Instant? {
+        exportedAtStorage.nanoseconds < 0 ? nil : exportedAtStorage
+    }
+
+    /// An absent instant is stored as one with negative nanoseconds, which parsing never yields.
+    private static func store(_ instant: Instant?) -> Instant {
+        instant ?? Instant(seconds: 0, nanoseconds: -1)
     }
 
     mutating func remap(_ translate: (UInt32) -> UInt32) {

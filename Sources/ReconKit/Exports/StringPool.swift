@@ -51,7 +51,11 @@ final class StringPool {
     }
 
     /// Forgets every id (keeping the allocated capacity).
+    /// Bumped by `removeAll()`, so holders of ids can tell that theirs are stale.
+    private(set) var generation = 0
+
     func removeAll() {
+        generation += 1
         arena.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
@@ -95,6 +99,9 @@ final class StringPool {
         }
         return order != 0 ? order : left.count - right.count
     }
+
+    /// Whether the text of `id` is exactly `bytes`.
+    func hasText(_ id: UInt32, _ bytes: UnsafeRawBufferPointer) -> Bool { equals(Int(id), bytes) }
 
     private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[id]
