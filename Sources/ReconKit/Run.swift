@@ -95,7 +95,7 @@ public enum Run {
             let unmatched = UnmatchedReport(
                 reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
             let writer = try output.create("unmatched.csv")
-            let sortedUnmatched = try unmatched.write(to: writer)
+            let sortedUnmatched = try unmatched.write(to: writer, threads: settings.threads)
             try writer.close()
             try output.write("summary.md", SummaryMarkdown.render(summary))
             let digest = ReportDigest(

@@ -7,7 +7,16 @@ final class ExportLineParser {
     private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
     /// The key (and the field it names, if any) at each position of the previous line: lines of
     /// one export share their field order, so most keys are recognised with one comparison.
-    private var previousKeys: [(field: ExportField?, name: [UInt8])] = []
+    private var previousKeys: [PreviousKey] = []
+    /// The bytes of the keys in `previousKeys`.
+    private let keyArena = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+    private var keyArenaUsed = 0
+
+    private struct PreviousKey {
+        var field: ExportField?
+        var start: Int
+        var count: Int
+    }
     /// Each field's most recent interned text, valid while the pool's generation is unchanged.
     private var recentIDs = [UInt32](repeating: StringPool.absent, count: ExportField.allCases.count)
     private var recentGeneration = -1
@@ -16,6 +25,8 @@ final class ExportLineParser {
     let pool: StringPool
 
     init(pool: StringPool) { self.pool = pool }
+
+    deinit { keyArena.deallocate() }
 
     /// Checks UTF-8 and JSON, and indexes the known fields; unknown fields are ignored.
     func load(_ line: UnsafeRawBufferPointer) throws(RowProblem) {
@@ -76,35 +87,47 @@ final class ExportLineParser {
     /// The field named by the key at `range`, trying the previous line's key at this position first.
     private func lookupKey(_ range: Range<Int>, position: Int) -> ExportField? {
         let key = bytes(range)
-        if position < previousKeys.count, Self.equal(key, previousKeys[position].name) {
-            return previousKeys[position].field
+        if position < previousKeys.count {
+            let previous = previousKeys[position]
+            if previous.count == key.count, Self.equal(key, keyArena.baseAddress! + previous.start) {
+                return previous.field
+            }
         }
-        let seen = (field: ExportField.lookup(key), name: Array(key))
+        let field = ExportField.lookup(key)
+        if keyArenaUsed + key.count > keyArena.count {
+            // Keys keep changing (no common order): start over rather than grow.
+            keyArenaUsed = 0
+            previousKeys.removeAll(keepingCapacity: true)
+        }
+        guard key.count <= keyArena.count else { return field }
+        if key.count > 0 {
+            UnsafeMutableRawBufferPointer(rebasing: keyArena[keyArenaUsed..<(keyArenaUsed + key.count)]).copyMemory(from: key)
+        }
+        let seen = PreviousKey(field: field, start: keyArenaUsed, count: key.count)
+        keyArenaUsed += key.count
         if position < previousKeys.count {
             previousKeys[position] = seen
-        } else {
+        } else if position == previousKeys.count {
             previousKeys.append(seen)
         }
-        return seen.field
+        return field
     }
 
-    /// Byte equality, eight bytes at a time (keys are short; a `memcmp` call costs more).
+    /// Whether `key` equals the same number of bytes at `other`, compared eight bytes at a time
+    /// (keys are short: a `memcmp` call costs more).
     @inline(__always)
-    private static func equal(_ key: UnsafeRawBufferPointer, _ name: [UInt8]) -> Bool {
-        guard key.count == name.count else { return false }
-        return name.withUnsafeBytes { name in
-            var index = 0
-            while index + 8 <= key.count {
-                if key.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    != name.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
-                index += 8
-            }
-            while index < key.count {
-                if key[index] != name[index] { return false }
-                index += 1
-            }
-            return true
+    private static func equal(_ key: UnsafeRawBufferPointer, _ other: UnsafeRawPointer) -> Bool {
+        var index = 0
+        while index + 8 <= key.count {
+            if key.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != other.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            index += 8
         }
+        while index < key.count {
+            if key[index] != other.load(fromByteOffset: index, as: UInt8.self) { return false }
+            index += 1
+        }
+        return true
     }
 
     private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes `unmatched.csv` (SPEC §6) line by line from the kept rows, so the report
 /// is never held in memory whole.
 struct UnmatchedReport {
@@ -81,24 +83,50 @@ struct UnmatchedReport {
     }
 
     /// Writes the header and every line, sorted; returns the sorted lines.
-    func write(to writer: FileWriter) throws -> [UnmatchedLine] {
+    ///
+    /// Lines are formatted in batches, one slice per thread, and written in order.
+    func write(to writer: FileWriter, threads: Int = 1) throws -> [UnmatchedLine] {
         let table = ReportTable(columns: Self.columns)
         try writer.write(table.csvHeader)
         let sorted = sortedLines()
+        let slice = 1 << 15
+        let workers = max(1, threads)
+        var buffers = [[UInt8]](repeating: [], count: workers)
+        var start = 0
+        while start < sorted.count {
+            let batchStart = start
+            buffers.withUnsafeMutableBufferPointer { buffers in
+                // Each worker reads the finished rows and pool and writes only its own buffer.
+                nonisolated(unsafe) let (report, output) = (self, buffers)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let lower = min(sorted.count, batchStart + worker * slice)
+                    let upper = min(sorted.count, lower + slice)
+                    output[worker] = report.format(sorted[lower..<upper], table: table)
+                }
+            }
+            for buffer in buffers { try writer.write(buffer) }
+            start += workers * slice
+        }
+        return sorted
+    }
+
+    /// The CSV text of `lines`, one after another.
+    private func format(_ lines: ArraySlice<UnmatchedLine>, table: ReportTable) -> [UInt8] {
         let pool = reconciliation.matcher.pool
+        var text: [UInt8] = []
         var csv = CSVLine()
-        for line in sorted {
+        for line in lines {
             csv.reset()
             for (column, cell) in cells(line).enumerated() {
                 switch cell {
-                case let .text(text): csv.append(text, defused: table.isFreeText(column))
+                case let .text(value): csv.append(value, defused: table.isFreeText(column))
                 case let .pooled(id): pool.withBytes(id) { csv.append($0, defused: table.isFreeText(column)) }
                 }
             }
             csv.end()
-            try writer.write(csv.bytes)
+            text.append(contentsOf: csv.bytes)
         }
-        return sorted
+        return text
     }
 
     /// The printed breakdown lines with the most spend, ties in report order.
