@@ -84,12 +84,11 @@ struct UnmatchedReport {
 
     /// Writes the header and every line, sorted; returns the sorted lines.
     ///
-    /// Lines are formatted in batches, one slice per thread, and written in order.
-    func write(to writer: FileWriter, threads: Int = 1) throws -> [UnmatchedLine] {
+    /// Lines are formatted in batches, `slice` lines per thread, and written in order.
+    func write(to writer: FileWriter, threads: Int = 1, slice: Int = 1 << 15) throws -> [UnmatchedLine] {
         let table = ReportTable(columns: Self.columns)
         try writer.write(table.csvHeader)
         let sorted = sortedLines()
-        let slice = 1 << 15
         let workers = max(1, threads)
         var buffers = [[UInt8]](repeating: [], count: workers)
         var start = 0
