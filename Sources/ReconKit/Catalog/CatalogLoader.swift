@@ -69,16 +69,20 @@ private struct KeyClaims {
 
         let entryNumber = Int32(set.entries.count)
         var owns = false
-        for (key, index, duplicate, conflict) in [
-            (isrc.value, \CatalogSet.isrcIndex, CatalogIssue.Kind.duplicateISRC, CatalogIssue.Kind.conflictISRC),
-            (spotify.value, \CatalogSet.spotifyIndex, .duplicateSpotifyID, .conflictSpotifyID),
-        ] {
-            guard let key else { continue }
-            let owner = Self.claim(key, entryNumber, in: &set[keyPath: index])
+        if let key = isrc.value {
+            let owner = Self.claim(key, entryNumber, in: &set.isrcIndex)
             if owner == entryNumber {
                 owns = true
             } else {
-                kinds.append(self.conflict(owner, in: set, duplicate: duplicate, conflict: conflict))
+                kinds.append(conflict(owner, in: set, duplicate: .duplicateISRC, conflict: .conflictISRC))
+            }
+        }
+        if let key = spotify.value {
+            let owner = Self.claim(key, entryNumber, in: &set.spotifyIndex)
+            if owner == entryNumber {
+                owns = true
+            } else {
+                kinds.append(conflict(owner, in: set, duplicate: .duplicateSpotifyID, conflict: .conflictSpotifyID))
             }
         }
         for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
