@@ -232,6 +232,7 @@ final class ExportLineParser {
     /// A count: a non-negative JSON integer, or "not reported" when null or absent.
     func count(_ field: ExportField) throws(RowProblem) -> Count {
         guard let member = member(field), member.kind != .null else { return .notReported }
+        if member.kind == .number, let value = JSONNumberText.plainInteger(bytes(member.value)) { return Count(value) }
         guard member.kind == .number, let number = JSONNumberText(bytes(member.value)), number.isInteger else {
             throw RowProblem(.wrongType, "\(field.name): expected an integer")
         }

@@ -186,14 +186,15 @@ struct JSONLineScanner {
                  UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
                 end += 1
             default:
-                guard end > start, JSONNumberText(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) != nil
-                else { return fail("not a valid JSON value") }
-                return end
+                return validNumber(start..<end) ? end : fail("not a valid JSON value")
             }
         }
-        guard end > start, JSONNumberText(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) != nil
-        else { return fail("not a valid JSON value") }
-        return end
+        return validNumber(start..<end) ? end : fail("not a valid JSON value")
+    }
+
+    private func validNumber(_ range: Range<Int>) -> Bool {
+        let text = UnsafeRawBufferPointer(rebasing: bytes[range])
+        return JSONNumberText.plainInteger(text) != nil || JSONNumberText(text) != nil
     }
 
     /// Walks an object or array without recursion; returns the index after it.

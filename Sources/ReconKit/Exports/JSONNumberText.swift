@@ -15,6 +15,20 @@ struct JSONNumberText {
     var isInteger: Bool { fractionDigits.isEmpty && !hasExponent }
     let hasExponent: Bool
 
+    /// The value of the commonest number in an export, a plain non-negative integer of at most
+    /// 18 digits without a leading zero (`0`, `17`, `4821`); nil for any other text, which then
+    /// takes the general path.
+    static func plainInteger(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.count == 1 || bytes[0] != UInt8(ascii: "0") else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int64(digit)
+        }
+        return value
+    }
+
     init?(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
         var index = 0

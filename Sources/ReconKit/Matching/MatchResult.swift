@@ -7,6 +7,10 @@ public enum MatchResult: Hashable, Sendable {
     case playlist
 
     /// The `*_match` column value.
+    var isUnmatched: Bool {
+        if case .unmatched = self { true } else { false }
+    }
+
     public var label: String {
         switch self {
         case let .matched(_, method): method.rawValue

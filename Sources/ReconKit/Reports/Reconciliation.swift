@@ -52,22 +52,26 @@ struct Reconciliation {
             territories[TerritoryKey(target: side, countryCode: row.header.countryCode, currency: row.currency),
                         default: TerritoryTotals()].add(row, provisional: provisional)
             partners[partnerKey(result, currency: row.currency), default: PartnerTotals()].add(row)
-            var currency = currencies[row.currency, default: CurrencyTotals()]
-            currency.spendMedia.add(row.spendMedia)
-            currency.fees.add(row.fees)
-            currency.spendTotal.add(row.spendTotal)
-            if case let .unmatched(reason) = result {
-                currency.unmatchedSpendTotal.add(row.spendTotal)
-                if collectsUnmatched {
-                    unmatched.append(UnmatchedLine(source: .breakdown, side: .target, reason: reason, row: UInt32(position)))
-                }
+            Self.add(row, unmatched: result.isUnmatched, to: &currencies[row.currency, default: CurrencyTotals()])
+            if case let .unmatched(reason) = result, collectsUnmatched {
+                unmatched.append(UnmatchedLine(source: .breakdown, side: .target, reason: reason, row: UInt32(position)))
             }
-            currencies[row.currency] = currency
             breakdownStreams += row.streams.summable
-            daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].spend.add(row.spendTotal)
-            daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)].streams +=
-                row.streams.summable
+            Self.add(row, to: &daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)])
         }
+    }
+
+    /// Adds a row's money to its currency's totals (one dictionary access for all four sums).
+    private static func add(_ row: BreakdownRow, unmatched: Bool, to currency: inout CurrencyTotals) {
+        currency.spendMedia.add(row.spendMedia)
+        currency.fees.add(row.fees)
+        currency.spendTotal.add(row.spendTotal)
+        if unmatched { currency.unmatchedSpendTotal.add(row.spendTotal) }
+    }
+
+    private static func add(_ row: BreakdownRow, to day: inout (spend: MoneyTotal, streams: Int128)) {
+        day.spend.add(row.spendTotal)
+        day.streams += row.streams.summable
     }
 
     private func partnerKey(_ result: MatchResult, currency: UInt32) -> PartnerKey {

@@ -78,4 +78,19 @@ struct JSONLineScannerTests {
         let expected = String(validating: bytes, as: UTF8.self) != nil
         #expect(bytes.withUnsafeBytes { UTF8Validation.isValid($0) } == expected)
     }
+
+    @Test("the plain-integer fast path takes only plain integers, and agrees with the general number path",
+          arguments: [
+              ("0", 0), ("7", 7), ("4821", 4821), ("999999999999999999", 999_999_999_999_999_999),
+              ("007", nil), ("-1", nil), ("1.0", nil), ("1e2", nil), ("", nil), ("12a", nil), ("+5", nil),
+              ("1000000000000000000", nil),
+          ] as [(String, Int64?)])
+    func plainIntegers(text: String, expected: Int64?) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            #expect(JSONNumberText.plainInteger(bytes) == expected)
+            if let expected { #expect(JSONNumberText(bytes)?.scaled(toDecimals: 0) == expected) }
+        }
+    }
 }
