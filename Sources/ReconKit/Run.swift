@@ -1,3 +1,4 @@
+import Dispatch
 /// Hears about a run's progress; the executable decides what to print.
 public protocol RunObserver: AnyObject {
     /// Export reading advanced: bytes of all export files read so far, of `totalBytes`.
@@ -103,6 +104,15 @@ public enum Run {
             try output.write("report.html", HTMLReport.render(summary, digest))
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
+        releaseInBackground(catalogLoad, catalogs, pool, breakdownRows, engagementRows, reconciliation)
         return summary
+    }
+
+    /// Drops the last references to a run's large structures on another thread: freeing the
+    /// catalog index and millions of rows and totals takes a noticeable moment, which the
+    /// caller (and a command line about to exit) need not wait for.
+    private static func releaseInBackground(_ values: Any...) {
+        nonisolated(unsafe) let held = values
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
     }
 }
