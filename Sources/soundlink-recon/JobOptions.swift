@@ -48,8 +48,9 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
     var force = false
 
-    @Option(help: ArgumentHelp("Threads parsing export lines (default: one per core); the reports are the same for any value.",
-                               valueName: "n"))
+    @Option(help: ArgumentHelp(
+        "Threads parsing exports and formatting unmatched.csv (default: one per core); the reports are the same for any value.",
+        valueName: "n"))
     var threads: Int?
 
     @Flag(help: "Print nothing but errors.")

@@ -117,17 +117,19 @@ final class ExportLineParser {
     /// (keys are short: a `memcmp` call costs more).
     @inline(__always)
     private static func equal(_ key: UnsafeRawBufferPointer, _ other: UnsafeRawPointer) -> Bool {
+        let count = key.count
+        guard count >= 8 else {
+            return (0..<count).allSatisfy { key[$0] == other.load(fromByteOffset: $0, as: UInt8.self) }
+        }
         var index = 0
-        while index + 8 <= key.count {
+        while index + 8 < count {
             if key.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 != other.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
             index += 8
         }
-        while index < key.count {
-            if key[index] != other.load(fromByteOffset: index, as: UInt8.self) { return false }
-            index += 1
-        }
-        return true
+        // The last eight bytes, overlapping the words already compared.
+        return key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == other.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     private func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
