@@ -23,12 +23,9 @@ final class FileWriter {
 
     deinit { if isOpen { Glibc.close(descriptor) } }
 
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
+    func write(_ text: String) throws { try write(text.utf8) }
 
-    func write(_ bytes: [UInt8]) throws {
+    func write(_ bytes: some Collection<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
