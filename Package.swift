@@ -9,13 +9,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CFileExchange"),
         .target(
-            name: "ReconKit", dependencies: ["CLibCSV", "CZlib", "CFileExchange"],
+            name: "ReconKit",
+            dependencies: ["CLibCSV", "CZlib", "CFileExchange", .product(name: "Crypto", package: "swift-crypto")],
             // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),

@@ -18,6 +18,10 @@ public enum ReconError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(name: String, reason: String)
     /// The output folder cannot be written or is not ours.
     case output(path: String, reason: String)
+    /// An overview file's name or body does not fit (SPEC §10).
+    case overview(path: String, reason: String)
+    /// An output set given to `diff` cannot be read.
+    case outputSet(path: String, reason: String)
     /// A total overflowed the money type, or counts do not add up.
     case integrity(reason: String)
 
@@ -33,6 +37,8 @@ public enum ReconError: Error, Equatable, CustomStringConvertible {
             if let key { "\(path): key '\(key)': \(reason)" } else { "\(path): \(reason)" }
         case let .invalidSetting(name, reason): "\(name): \(reason)"
         case let .output(path, reason): "\(path): \(reason)"
+        case let .overview(path, reason): "\(path): not an overview file: \(reason)"
+        case let .outputSet(path, reason): "\(path): cannot read the output set: \(reason)"
         case let .integrity(reason): "integrity check failed: \(reason)"
         }
     }

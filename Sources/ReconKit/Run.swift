@@ -28,6 +28,15 @@ public enum Run {
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)
         let engagementFiles = try ExportFile.resolve(settings.engagement)
         let allFiles = breakdownFiles + engagementFiles
+        // Overviews are small: read them first, so that a bad one stops the job before the exports are read.
+        var inputFiles: [InputFingerprint] = []
+        var overviewFiles: [InputFingerprint] = []
+        let overviews = try OverviewFile.resolve(settings.overviews).map { path in
+            let digest = FileDigest()
+            let overview = try OverviewFile.read(path, digest: digest)
+            overviewFiles.append(digest.fingerprint(kind: "overview", path: path))
+            return overview
+        }
         let pool = StringPool()
         let rejections = RejectionWriter(try output.create("rejected.jsonl"))
 
@@ -39,16 +48,18 @@ public enum Run {
         }
         var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
-            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
+            let digest = try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
+            inputFiles.append(digest.fingerprint(kind: "breakdown", path: file.path))
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
         var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
         for (index, file) in engagementFiles.enumerated() {
             let breakdownLines = breakdownReader.counts.lines
-            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
-                try report($0, breakdownLines + $1)
-            }
+            let digest = try engagementReader.read(
+                file, index: UInt32(breakdownFiles.count + index), rejections: rejections
+            ) { try report($0, breakdownLines + $1) }
+            inputFiles.append(digest.fingerprint(kind: "engagement", path: file.path))
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
         }
@@ -85,6 +96,13 @@ public enum Run {
             .map { (code: pool.string($0.key), totals: $0.value) }
             .sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
         summary.tieOut = reports?.tieOut(summary) ?? []
+        summary.inputFiles = catalogs.files.compactMap(\.fingerprint) + inputFiles + overviewFiles
+        let tieOut = settings.overviews.isEmpty
+            ? nil : TieOut(overviews: overviews, period: settings.period, rows: breakdownRows, pool: pool)
+        summary.overviewTieOut = tieOut?.counts
+        summary.tieOutLines = tieOut?.lines ?? []
+        let rowChecks = RowChecks(rows: breakdownRows, period: settings.period, pool: pool, files: allFiles)
+        summary.rowChecks = rowChecks.lines.count
         summary.gates = GateCheck.evaluate(summary)
         try IntegrityCheck.verify(summary)
 
@@ -93,6 +111,8 @@ public enum Run {
             try output.write("territories.csv", reports.territories.csv)
             try output.write("tracks.csv", reports.tracks.csv)
             try output.write("partners.csv", reports.partners.csv)
+            if let tieOut { try output.write("reconciliation.csv", tieOut.csv) }
+            try output.write("row_checks.csv", rowChecks.csv)
             let unmatched = UnmatchedReport(
                 reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
             let writer = try output.create("unmatched.csv")

@@ -19,6 +19,14 @@ public struct RunSummary: Sendable {
     /// Each tie-out invariant of SPEC §6 and whether it held.
     public var tieOut: [(name: String, held: Bool)] = []
     public var gates: [GateResult] = []
+    /// Every input file read (catalogs, exports, overviews) with its size and SHA-256.
+    public var inputFiles: [InputFingerprint] = []
+    /// The tie-out against the overview files; nil without `--overview`.
+    public var overviewTieOut: TieOutCounts?
+    /// The lines of `reconciliation.csv`, in order.
+    public var tieOutLines: [TieOutLine] = []
+    /// Kept breakdown rows whose `spend_total` is not `spend_media + fees` within a cent.
+    public var rowChecks = 0
 
     /// True when every enabled gate passed.
     public var passed: Bool { gates.allSatisfy(\.passed) }

@@ -20,6 +20,12 @@ struct JobOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Engagement export (.jsonl, .jsonl.gz) or a folder of them; repeatable.", valueName: "path"))
     var engagement: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Soundlink overview file (overview_{campaignId}_{start}_{end}.json) or a folder of them; repeatable. "
+            + "Ties each window out against the breakdown rows (reconciliation.csv).",
+        valueName: "path"))
+    var overview: [String] = []
+
     @Option(help: ArgumentHelp("Keep only rows of this month.", valueName: "YYYY-MM"))
     var month: String?
 
@@ -45,6 +51,9 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Gate: no rejected line.")
     var strict = false
 
+    @Flag(help: "Gate: every overview window ties out (no mismatch line in reconciliation.csv); needs --overview.")
+    var requireTieOut = false
+
     @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
     var force = false
 
@@ -64,6 +73,9 @@ struct JobOptions: ParsableArguments {
             throw ValidationError("--month cannot be combined with --from or --to.")
         }
         if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be combined.") }
+        if requireTieOut, overview.isEmpty, config == nil {
+            throw ValidationError("--require-tie-out needs --overview.")
+        }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
         if let month, Period(month: month) == nil {
             throw ValidationError("--month '\(month)' is not a valid YYYY-MM month.")
@@ -92,15 +104,17 @@ struct JobOptions: ParsableArguments {
             settings.catalogs = file.catalogs ?? []
             settings.breakdown = file.breakdown ?? []
             settings.engagement = file.engagement ?? []
+            settings.overviews = file.overview ?? []
             settings.period = try period(month: file.month, from: file.from, to: file.to, source: config)
             settings.engagementContext = file.engagementContext
             settings.outputFolder = file.out ?? settings.outputFolder
             settings.gates = Gates(maxUnmatchedRate: file.maxUnmatchedRate, requireFinal: file.requireFinal ?? false,
-                                   strict: file.strict ?? false)
+                                   strict: file.strict ?? false, requireTieOut: file.requireTieOut ?? false)
         }
         if !catalogs.isEmpty { settings.catalogs = catalogs.map(CatalogSource.init(argument:)) }
         if !breakdown.isEmpty { settings.breakdown = breakdown }
         if !engagement.isEmpty { settings.engagement = engagement }
+        if !overview.isEmpty { settings.overviews = overview }
         if month != nil || from != nil || to != nil {
             settings.period = try period(month: month, from: from, to: to, source: "command line")
         }
@@ -109,6 +123,10 @@ struct JobOptions: ParsableArguments {
         settings.gates.maxUnmatchedRate = maxUnmatchedRate.flatMap(rate) ?? settings.gates.maxUnmatchedRate
         settings.gates.requireFinal = settings.gates.requireFinal || requireFinal
         settings.gates.strict = settings.gates.strict || strict
+        settings.gates.requireTieOut = settings.gates.requireTieOut || requireTieOut
+        if settings.gates.requireTieOut, settings.overviews.isEmpty {
+            throw ValidationError("--require-tie-out needs --overview (on the command line or in the config file).")
+        }
         settings.force = force
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return settings

@@ -23,6 +23,8 @@ enum JobRunner {
 
 /// Everything the executable prints: results on stdout, errors and progress on stderr.
 final class Console: RunObserver {
+    /// Mismatch lines printed before pointing at reconciliation.csv.
+    static let shownMismatches = 20
     let quiet: Bool
     let verbose: Bool
     /// A live progress line only for a person watching a terminal.
@@ -83,6 +85,22 @@ final class Console: RunObserver {
         }
         for (code, totals) in summary.currencies {
             print("\(code): spend_total \(totals.spendTotal), unmatched share \(totals.unmatchedRate)")
+        }
+        if let counts = summary.overviewTieOut {
+            print("overview tie-out: \(counts.windows) windows, \(counts.lines) lines, \(counts.mismatches) mismatches, "
+                + "\(counts.notReported) not reported, \(counts.windowsSkipped) windows outside the period skipped")
+            let mismatches = summary.tieOutLines.filter { $0.status == .mismatch }
+            for line in mismatches.prefix(Self.shownMismatches) {
+                print("  MISMATCH campaign \(line.campaignID) \(line.start)..\(line.end) \(line.measure.rawValue): "
+                    + "overview \(line.overview.map(line.printed) ?? ""), exports \(line.printed(line.exports)), "
+                    + "difference \(line.difference.map(line.printed) ?? "")")
+            }
+            if mismatches.count > Self.shownMismatches {
+                print("  … \(mismatches.count - Self.shownMismatches) more in reconciliation.csv")
+            }
+        }
+        if summary.rowChecks > 0 {
+            print("row checks: \(summary.rowChecks) breakdown rows whose spend_total is not spend_media + fees (row_checks.csv)")
         }
         for gate in summary.gates where gate.enabled {
             print("gate \(gate.name): \(gate.passed ? "pass" : "FAIL") (value \(gate.value), limit \(gate.threshold ?? ""))")

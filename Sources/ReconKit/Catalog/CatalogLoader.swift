@@ -14,7 +14,8 @@ public enum CatalogLoader {
     }
 
     private static func load(_ source: CatalogSource, into set: inout CatalogSet) throws {
-        let text = CatalogText.utf8Text(try FileBytes.read(source.path))
+        let digest = FileDigest()
+        let text = CatalogText.utf8Text(try FileBytes.read(source.path, digest: digest))
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
         // Rows are rarely shorter than 40 bytes: reserve once instead of rehashing as the index grows.
@@ -38,6 +39,7 @@ public enum CatalogLoader {
         if header == nil {
             throw ReconError.catalogHeader(path: source.path, reason: "file is empty: no header line")
         }
+        stats.fingerprint = digest.fingerprint(kind: "catalog", path: source.path)
         set.files.append(stats)
     }
 }

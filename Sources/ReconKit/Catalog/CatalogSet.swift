@@ -9,6 +9,8 @@ public struct CatalogSet: Sendable {
         /// Entries that own at least one key in the index.
         public var usableEntries = 0
         public var issues = 0
+        /// Size and SHA-256 of the file as read.
+        public var fingerprint: InputFingerprint?
     }
 
     public internal(set) var entries: [CatalogEntry] = []

@@ -31,10 +31,12 @@ struct ExportReader<Row: ExportRow> {
     }
 
     /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
+    /// Returns the size and SHA-256 of the file's bytes, hashed as they were read.
+    @discardableResult
     mutating func read(
         _ file: ExportFile, index: UInt32, rejections: RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
-    ) throws {
+    ) throws -> FileDigest {
         let source = try openByteSource(file.path)
         let reader = BlockReader(source: source, blockSize: blockSize)
         let merger = self.merger
@@ -64,6 +66,7 @@ struct ExportReader<Row: ExportRow> {
         }
         merger.drain()
         try merger.checkFailure()
+        return source.digest
     }
 
     /// Hands over the kept rows and frees the de-duplication index; the reader keeps its counts

@@ -8,6 +8,8 @@ protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
     /// Bytes consumed from the file on disk so far (compressed bytes for gzip).
     var fileBytesRead: Int { get }
+    /// Size and SHA-256 of the file's bytes on disk consumed so far.
+    var digest: FileDigest { get }
 }
 
 /// The size of the file at `path` in bytes (0 when it cannot be read).
@@ -27,6 +29,7 @@ final class PlainFileSource: ByteSource {
     private let descriptor: Int32
     let path: String
     private(set) var fileBytesRead = 0
+    let digest = FileDigest()
 
     init(path: String) throws {
         self.path = path
@@ -40,6 +43,7 @@ final class PlainFileSource: ByteSource {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 {
                 fileBytesRead += count
+                digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
                 return count
             }
             if errno != EINTR { throw ReconError.unreadable(path: path, reason: FileBytes.lastErrorText) }

@@ -29,8 +29,8 @@ enum FileBytes {
         return descriptor
     }
 
-    /// The whole content of the file at `path`.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// The whole content of the file at `path`; `digest`, when given, sees every byte as it is read.
+    static func read(_ path: String, digest: FileDigest? = nil) throws -> [UInt8] {
         let descriptor = try open(path)
         defer { close(descriptor) }
         var result: [UInt8] = []
@@ -42,6 +42,7 @@ enum FileBytes {
                 throw ReconError.unreadable(path: path, reason: lastErrorText)
             }
             if count == 0 { return result }
+            chunk.withUnsafeBytes { digest?.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             result.append(contentsOf: chunk[0..<count])
         }
     }

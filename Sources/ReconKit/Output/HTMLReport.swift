@@ -27,6 +27,9 @@ enum HTMLReport {
             """
         page += section("Inputs", inputs(summary))
         page += section("Gates", gates(summary))
+        if let counts = summary.overviewTieOut {
+            page += section("Windows that do not tie out to the overview", tieOut(summary, counts))
+        }
         page += section("Matching", matching(summary))
         for currency in digest.currencies {
             page += section("Spend by territory (\(escape(currency.code)))", territories(currency))
@@ -87,6 +90,21 @@ enum HTMLReport {
                 + "<td class=\"n\">\(escape(gate.value))</td><td>\(result)</td></tr>"
         }
         return html + "</table></div>\n"
+    }
+
+    /// The mismatch lines of `reconciliation.csv`, window by window.
+    private static func tieOut(_ summary: RunSummary, _ counts: TieOutCounts) -> String {
+        let mismatches = summary.tieOutLines.filter { $0.status == .mismatch }
+        let windows = Set(mismatches.map { "\($0.campaignID) \($0.start) \($0.end)" }).count
+        let intro = "<p class=\"muted\">\(counts.windows) windows compared, \(counts.windowsSkipped) outside the period "
+            + "skipped; \(windows) do not tie out (\(counts.mismatches) mismatch lines, \(counts.notReported) not reported).</p>\n"
+        guard !mismatches.isEmpty else { return intro }
+        let rows = mismatches.map { line in
+            [line.campaignID, "\(line.start)..\(line.end)", line.measure.rawValue, line.overview.map(line.printed) ?? "",
+             line.printed(line.exports), line.difference.map(line.printed) ?? ""]
+        }
+        return intro + table(["campaign_id", "window", "measure", "overview", "exports", "difference"], rows,
+                             numeric: [3, 4, 5])
     }
 
     private static func matching(_ summary: RunSummary) -> String {

@@ -12,6 +12,7 @@ public final class OutputFolder {
     public static let knownFiles: Set<String> = [
         "territories.csv", "tracks.csv", "partners.csv", "unmatched.csv", "catalog_issues.csv",
         "rejected.jsonl", "summary.json", "summary.md", "report.html",
+        "reconciliation.csv", "row_checks.csv",
     ]
 
     public let path: String

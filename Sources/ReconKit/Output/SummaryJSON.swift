@@ -14,6 +14,12 @@ enum SummaryJSON {
                 ("breakdown", source(summary.breakdown, files: summary.breakdownFiles)),
                 ("engagement", source(summary.engagement, files: summary.engagementFiles)),
             ])),
+            ("input_files", .array(summary.inputFiles.map { file in
+                .object([
+                    ("kind", .string(file.kind)), ("path", .string(file.path)),
+                    ("bytes", .int(file.bytes)), ("sha256", .string(file.sha256)),
+                ])
+            })),
             ("catalog", catalog(summary)),
             ("matches", .object([
                 ("breakdown", .object([("target", matches(summary.breakdownTargets))])),
@@ -43,6 +49,8 @@ enum SummaryJSON {
                 ($0.code, .string($0.totals.unmatchedRate.description))
             })),
             ("tie_out", .object(summary.tieOut.map { ($0.name, .bool($0.held)) })),
+            ("reconciliation", summary.overviewTieOut.map(reconciliation) ?? .null),
+            ("row_checks", .object([("fee_sum", .int(summary.rowChecks))])),
             ("gates", .array(summary.gates.map { gate in
                 .object([
                     ("name", .string(gate.name)),
@@ -85,6 +93,14 @@ enum SummaryJSON {
             ("entries", .int(summary.catalogFiles.reduce(0) { $0 + $1.entries })),
             ("usable_entries", .int(summary.catalogFiles.reduce(0) { $0 + $1.usableEntries })),
             ("issues_by_kind", .object(summary.catalogIssuesByKind.map { ($0.0.rawValue, .int($0.1)) })),
+        ])
+    }
+
+    private static func reconciliation(_ counts: TieOutCounts) -> JSONText {
+        .object([
+            ("overview_files", .int(counts.files)), ("windows", .int(counts.windows)),
+            ("windows_skipped", .int(counts.windowsSkipped)), ("lines", .int(counts.lines)), ("ok", .int(counts.ok)),
+            ("not_reported", .int(counts.notReported)), ("mismatches", .int(counts.mismatches)),
         ])
     }
 

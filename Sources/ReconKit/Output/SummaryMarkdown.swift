@@ -41,11 +41,35 @@ enum SummaryMarkdown {
                   "Listeners are never summed across days.",
                   "", "## Tie-out", ""]
         for check in summary.tieOut { lines.append("- \(check.name): \(check.held ? "holds" : "DOES NOT HOLD")") }
+        lines += close(summary)
         lines += ["", "## Gates", "", "| gate | threshold | value | result |", "|---|---:|---:|---|"]
         for gate in summary.gates {
             let result = gate.enabled ? (gate.passed ? "pass" : "FAIL") : "not enabled"
             lines.append("| \(gate.name) | \(gate.threshold ?? "–") | \(gate.value) | \(result) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The month-end close checks: the overview tie-out, row checks and input fingerprints.
+    private static func close(_ summary: RunSummary) -> [String] {
+        var lines = ["", "## Month-end close", ""]
+        if let counts = summary.overviewTieOut {
+            lines.append("Overview tie-out (reconciliation.csv): \(counts.files) overview files, \(counts.windows) windows "
+                + "compared, \(counts.windowsSkipped) outside the period skipped; \(counts.lines) lines: \(counts.ok) ok, "
+                + "\(counts.notReported) not reported, \(counts.mismatches) mismatches.")
+            for line in summary.tieOutLines where line.status == .mismatch {
+                lines.append("- MISMATCH \(line.campaignID) \(line.start)..\(line.end) \(line.measure.rawValue): overview "
+                    + "\(line.overview.map(line.printed) ?? "") − exports \(line.printed(line.exports)) = "
+                    + "\(line.difference.map(line.printed) ?? "")")
+            }
+        } else {
+            lines.append("Overview tie-out: no --overview given.")
+        }
+        lines += ["", "Row checks (row_checks.csv): \(summary.rowChecks) breakdown rows whose spend_total differs from "
+            + "spend_media + fees by more than 0.01.", "", "| input | path | bytes | sha256 |", "|---|---|---:|---|"]
+        for file in summary.inputFiles {
+            lines.append("| \(file.kind) | \(file.path) | \(file.bytes) | \(file.sha256) |")
+        }
+        return lines
     }
 }

@@ -13,6 +13,15 @@ enum GateCheck {
                        passed: !gates.requireFinal || provisional == 0),
             GateResult(name: "strict", threshold: gates.strict ? "0" : nil, value: String(rejected),
                        passed: !gates.strict || rejected == 0),
+            tieOut(summary),
         ]
+    }
+
+    /// `--require-tie-out`: no `mismatch` line in `reconciliation.csv`.
+    private static func tieOut(_ summary: RunSummary) -> GateResult {
+        let enabled = summary.settings.gates.requireTieOut
+        let mismatches = summary.overviewTieOut?.mismatches ?? 0
+        return GateResult(name: "require_tie_out", threshold: enabled ? "0" : nil, value: String(mismatches),
+                          passed: !enabled || mismatches == 0)
     }
 }

@@ -7,6 +7,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var catalogs: [CatalogSource]?
     public var breakdown: [String]?
     public var engagement: [String]?
+    public var overview: [String]?
     public var month: String?
     public var from: String?
     public var to: String?
@@ -15,10 +16,11 @@ public struct ConfigFile: Sendable, Equatable {
     public var maxUnmatchedRate: Rate?
     public var requireFinal: Bool?
     public var strict: Bool?
+    public var requireTieOut: Bool?
 
     static let topLevelKeys: Set<String> = [
         "catalogs", "breakdown", "engagement", "month", "from", "to", "engagement_context", "out",
-        "max_unmatched_rate", "require_final", "strict",
+        "max_unmatched_rate", "require_final", "strict", "overview", "require_tie_out",
     ]
 
     public init() {}
@@ -43,12 +45,14 @@ public struct ConfigFile: Sendable, Equatable {
         config.catalogs = try root["catalogs"].map { try reader.catalogs($0) }
         config.breakdown = try root["breakdown"].map { try reader.strings($0, key: "breakdown") }
         config.engagement = try root["engagement"].map { try reader.strings($0, key: "engagement") }
+        config.overview = try root["overview"].map { try reader.strings($0, key: "overview") }
         config.month = try root["month"].map { try reader.string($0, key: "month") }
         config.from = try root["from"].map { try reader.string($0, key: "from") }
         config.to = try root["to"].map { try reader.string($0, key: "to") }
         config.out = try root["out"].map { try reader.string($0, key: "out") }
         config.requireFinal = try root["require_final"].map { try reader.bool($0, key: "require_final") }
         config.strict = try root["strict"].map { try reader.bool($0, key: "strict") }
+        config.requireTieOut = try root["require_tie_out"].map { try reader.bool($0, key: "require_tie_out") }
         if let value = root["engagement_context"] {
             let text = try reader.string(value, key: "engagement_context")
             guard let context = EngagementContext(rawValue: text) else {

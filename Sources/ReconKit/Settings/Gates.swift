@@ -6,11 +6,15 @@ public struct Gates: Sendable, Equatable {
     public var requireFinal = false
     /// No rejected line.
     public var strict = false
+    /// No `mismatch` line in the tie-out against the overview files.
+    public var requireTieOut = false
 
-    public init(maxUnmatchedRate: Rate? = nil, requireFinal: Bool = false, strict: Bool = false) {
+    public init(maxUnmatchedRate: Rate? = nil, requireFinal: Bool = false, strict: Bool = false,
+                requireTieOut: Bool = false) {
         self.maxUnmatchedRate = maxUnmatchedRate
         self.requireFinal = requireFinal
         self.strict = strict
+        self.requireTieOut = requireTieOut
     }
 }
 

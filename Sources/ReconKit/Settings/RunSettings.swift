@@ -14,6 +14,8 @@ public struct RunSettings: Sendable, Equatable {
     public var catalogs: [CatalogSource] = []
     public var breakdown: [String] = []
     public var engagement: [String] = []
+    /// Overview files or folders of them, for the tie-out (SPEC §10).
+    public var overviews: [String] = []
     public var period = Period.all
     public var engagementContext: EngagementContext?
     public var outputFolder = "recon-out"
