@@ -115,7 +115,7 @@ def write(name, lines, compress=False):
 
 
 def main():
-    for sub in ("breakdown", "engagement"):
+    for sub in ("breakdown", "engagement", "overview"):
         os.makedirs(os.path.join(ROOT, sub), exist_ok=True)
         for name in os.listdir(os.path.join(ROOT, sub)):
             os.remove(os.path.join(ROOT, sub, name))
@@ -199,6 +199,81 @@ def main():
     mystery = ("QZHN52500777", "3hKPK7g6zWvuaXFZ7JhpQe", "Mystery Single")
     e4 = [engagement_row(C4, day, "US", "catalog", mystery, MAIN_EXPORT) for day in days(26, 27)]
     write(f"engagement/engagement_{C4['id']}_2026-04-26_2026-04-27.jsonl", e4)
+
+    add_close_rows()
+
+
+# Month-end close (SPEC §10): overview files and the breakdown rows they are tied out against.
+C7 = dict(id="7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c", name="Night Drive – Close Check", type="track",
+          isrc="USAUR2500102", spotify="1301WleyT98MSxVHPZCA6M", playlist=None)
+C8 = dict(id="8b3d0e25-9f40-4c62-b7d8-0e1f2a3b4c5d", name="Rouge Straddle", type="track",
+          isrc="FRCBT2300013", spotify="0nrRP2bk19rLc0orkWPQk2", playlist=None)
+OVERVIEW_MEASURES = ("streams", "listeners", "followers", "impressions", "ad_clicks", "link_clicks")
+OVERVIEW_MONEY = ("spend_media", "fees", "spend_total")
+
+
+def overview(rows, currency, nulls=()):
+    """Soundlink's overview of `rows` (JSON lines): the sum of the country rows, money with 2 decimals."""
+    parsed = [json.loads(r) for r in rows]
+    data = {}
+    for name in OVERVIEW_MEASURES:
+        data[name] = None if name in nulls else sum(r.get(name) or 0 for r in parsed)
+    for name in OVERVIEW_MONEY:
+        data[name] = money(sum(round(r[name] * 100) for r in parsed))
+    data["currency"] = currency
+    return data
+
+
+def overview_text(data, envelope=True):
+    body = ",".join(f"{json.dumps(k)}:{v if k in OVERVIEW_MONEY else json.dumps(v)}" for k, v in data.items())
+    body = "{" + body + "}"
+    return '{"data":' + body + ',"meta":{"requestId":"5f0c2a9e-1b7d-4c3e-9a8f-2d6b4e1c7a90"}}' if envelope else body
+
+
+def add_close_rows():
+    """Close-check sample, with its own random stream so that other additions do not move its numbers.
+
+    - C7 window 2026-04-01..07 ties out: days 06-07 are re-fetched (the newer rows win, never added),
+      03 US has a fee sum 0.10 off (listed in row_checks.csv), 04 GB one exactly 0.01 off (not listed);
+    - C7 window 2026-04-08..14 does not tie out: the export lost 2026-04-10 (the overview still counts it);
+    - C8 window 2026-04-28..05-04 straddles the period end (May rows still count) and reports
+      impressions as null (not_reported); a bare overview object, without the envelope.
+    """
+    global rng
+    saved, rng = rng, random.Random(1015)
+    week1 = []
+    for day in days(1, 7):
+        for country in ("GB", "US"):
+            overrides = {}
+            if day == "2026-04-03" and country == "US":
+                overrides = {"spend_media": "30.00", "fees": "7.50", "spend_total": "37.60"}
+            if day == "2026-04-04" and country == "GB":
+                overrides = {"spend_media": "20.00", "fees": "5.00", "spend_total": "25.01"}
+            week1.append(breakdown_row(C7, day, country, MAIN_EXPORT, overrides=overrides))
+    refetched = [breakdown_row(C7, day, country, REFETCH_EXPORT, scale=1.2)
+                 for day in days(6, 7) for country in ("GB", "US")]
+    write(f"breakdown/breakdown_{C7['id']}_2026-04-01_2026-04-07.jsonl", week1)
+    write(f"breakdown/breakdown_{C7['id']}_2026-04-06_2026-04-07_refetch.jsonl", refetched)
+    winners = [r for r in week1 if json.loads(r)["report_date"] < "2026-04-06"] + refetched
+    write_overview(C7, "2026-04-01", "2026-04-07", overview(winners, "USD"))
+
+    week2 = [breakdown_row(C7, day, country, MAIN_EXPORT) for day in days(8, 14) for country in ("GB", "US")]
+    write(f"breakdown/breakdown_{C7['id']}_2026-04-08_2026-04-14.jsonl",
+          [r for r in week2 if json.loads(r)["report_date"] != "2026-04-10"])
+    write_overview(C7, "2026-04-08", "2026-04-14", overview(week2, "USD"))
+
+    straddle = [breakdown_row(C8, day, country, MAIN_EXPORT, currency="EUR")
+                for day in ["2026-04-28", "2026-04-29", "2026-04-30", "2026-05-01", "2026-05-02", "2026-05-03",
+                            "2026-05-04"]
+                for country in ("BE", "FR")]
+    write(f"breakdown/breakdown_{C8['id']}_2026-04-28_2026-05-04.jsonl", straddle)
+    write_overview(C8, "2026-04-28", "2026-05-04", overview(straddle, "EUR", nulls=("impressions",)), envelope=False)
+    rng = saved
+
+
+def write_overview(campaign, start, end, data, envelope=True):
+    with open(os.path.join(ROOT, "overview", f"overview_{campaign['id']}_{start}_{end}.json"), "w") as out:
+        out.write(overview_text(data, envelope))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ Usage: verify_sample.py CONFIG REPORT_DIR
 Reads the same catalogs and exports as the config names, with Python's csv,
 json and decimal modules and its own de-duplication, matching and
 aggregation, and compares every cell of territories.csv, tracks.csv,
-partners.csv, unmatched.csv and catalog_issues.csv, plus the summary's
-counts and totals. Prints one line per check and ends with `N passed, M failed`.
+partners.csv, unmatched.csv, catalog_issues.csv, reconciliation.csv (against
+the overview files) and row_checks.csv, plus the summary's counts, totals and
+input fingerprints (hashlib). Prints one line per check and ends with `N passed, M failed`.
 
 It implements the SPEC rules that the sample exercises; it is a check, not a
 second product (no gzip edge cases, no UTF-16 catalogs, no unquoted-field trimming).
@@ -15,6 +16,7 @@ import csv
 import datetime as dt
 import decimal
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -405,9 +407,93 @@ def main():
     check("summary: engagement streams", summary["totals"]["engagement"]["streams"] ==
           sum(r.get("streams") or 0 for r in e_kept))
 
+    check_close(config, out, b_rows, b_kept, summary, check)
+
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     sys.exit(0 if passed == len(results) else 1)
+
+
+MEASURES = ["streams", "listeners", "followers", "impressions", "ad_clicks", "link_clicks",
+            "spend_media", "fees", "spend_total"]
+MONEY = {"spend_media", "fees", "spend_total"}
+OVERVIEW_NAME = re.compile(r"^overview_(.+)_(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.json$")
+
+
+def overview_files(paths):
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            names = sorted((n for n in os.listdir(path) if n.endswith(".json")), key=lambda n: n.encode())
+            files += [os.path.join(path, n) for n in names]
+        else:
+            files.append(path)
+    return files
+
+
+def check_close(config, out, b_rows, b_kept, summary, check):
+    """reconciliation.csv, row_checks.csv and the close part of the summary (SPEC §10, §13)."""
+    month = config["month"]
+    first = month + "-01"
+    last = (dt.date.fromisoformat(first).replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    last = last.isoformat()
+    expected, windows, skipped = [], 0, 0
+    for path in overview_files(config.get("overview", [])):
+        campaign, start, end = OVERVIEW_NAME.match(os.path.basename(path)).groups()
+        body = json.loads(open(path, "rb").read(), parse_float=D)
+        data = body["data"] if "data" in body else body
+        if end < first or start > last:
+            skipped += 1
+            continue
+        windows += 1
+        currency = (data.get("currency") or "").upper()
+        rows = [r for r in b_rows if r["campaign_id"] == campaign and start <= r["report_date"] <= end]
+        for measure in MEASURES:
+            value = data.get(measure)
+            if measure in MONEY:
+                exports = sum((money(str(r.get(measure) or 0)) for r in rows if r["currency"].upper() == currency), D(0))
+                shown = fmt_money
+                value = None if value is None else money(str(value))
+            else:
+                exports = sum(r.get(measure) or 0 for r in rows)
+                shown = str
+            if value is None:
+                cells, status = ["", shown(exports), ""], "not_reported"
+            else:
+                difference = value - exports
+                ok = abs(difference) <= D("0.01") if measure in MONEY else difference == 0
+                cells, status = [shown(value), shown(exports), shown(difference)], "ok" if ok else "mismatch"
+            expected.append([campaign, start, end, measure] + cells + [status])
+    expected.sort(key=lambda r: (r[0].encode(), r[1], r[2], MEASURES.index(r[3])))
+    if config.get("overview"):
+        check("reconciliation.csv: every cell", read_csv(os.path.join(out, "reconciliation.csv"))[1:] == expected)
+        got = summary["reconciliation"]
+        check("summary reconciliation: windows, lines, mismatches",
+              (got["windows"], got["windows_skipped"], got["lines"], got["mismatches"], got["not_reported"]) ==
+              (windows, skipped, len(expected), sum(r[7] == "mismatch" for r in expected),
+               sum(r[7] == "not_reported" for r in expected)))
+
+    flagged = []
+    for row in b_kept:
+        media, fees, total = (money(str(row.get(f) or 0)) for f in ("spend_media", "fees", "spend_total"))
+        if abs(total - media - fees) > D("0.01"):
+            flagged.append(["fee_sum", row["report_date"], row["campaign_id"], row["country_code"],
+                            row["currency"].upper(), fmt_money(media), fmt_money(fees), fmt_money(total),
+                            fmt_money(total - media - fees), row["_file"], row["_line"]])
+    flagged.sort(key=lambda r: ([c.encode() for c in r[1:4]], r[9].encode(), r[10]))
+    check("row_checks.csv: every cell",
+          read_csv(os.path.join(out, "row_checks.csv"))[1:] == [r[:10] + [str(r[10])] for r in flagged])
+    check("summary row_checks", summary["row_checks"]["fee_sum"] == len(flagged))
+
+    inputs = [("catalog", c["path"]) for c in config["catalogs"]]
+    inputs += [("breakdown", p) for p in export_files(config["breakdown"])]
+    inputs += [("engagement", p) for p in export_files(config["engagement"])]
+    inputs += [("overview", p) for p in overview_files(config.get("overview", []))]
+    fingerprints = []
+    for kind, path in inputs:
+        data = open(path, "rb").read()
+        fingerprints.append({"kind": kind, "path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+    check("summary input_files: every file with bytes and sha256", summary["input_files"] == fingerprints)
 
 
 if __name__ == "__main__":
