@@ -41,8 +41,9 @@ struct SampleRunTests {
         }
         let engagementStreams = ((summary["totals"] as? [String: Any])?["engagement"] as? [String: Any])?["streams"] as? Int
         #expect(tracks.column("streams").compactMap { Int($0) }.reduce(0, +) == engagementStreams)
-        // Hand check: USD spend_total = matched aurora 1114.16 + borealis 364.47 + unmatched 161.12.
-        #expect(currencies["USD"]?["spend_total"] == "1639.75")
+        // Hand check: USD spend_total = matched aurora 1114.16 + borealis 364.47 + unmatched 161.12 (1639.75),
+        // plus the close-check campaign's 598.34 (window 2026-04-01..07) and 468.10 (2026-04-08..14, one day lost).
+        #expect(currencies["USD"]?["spend_total"] == "2706.19")
     }
 }
 

@@ -1,0 +1,30 @@
+import Testing
+@testable import ReconKit
+
+@Suite("Row checks")
+struct RowChecksTests {
+    @Test("rows whose spend_total is more than a cent from spend_media + fees are listed; a cent exactly is not")
+    func feeSum() throws {
+        let folder = try TemporaryFolder()
+        let lines = [
+            ExportLines.breakdown(["country_code": #""AA""#, "spend_total": "53.14"]),
+            ExportLines.breakdown(["country_code": #""BB""#, "spend_total": "53.15"]),
+            ExportLines.breakdown(["country_code": #""CC""#, "spend_total": "53.12"]),
+            ExportLines.breakdown(["country_code": #""DD""#, "spend_total": "53.11"]),
+            ExportLines.breakdown(["country_code": #""EE""#, "spend_total": "53.13"]),
+            ExportLines.breakdown(["country_code": #""FF""#, "spend_total": "99.00", "report_date": #""2026-05-01""#]),
+        ]
+        let path = try folder.write("b.jsonl", lines.joined(separator: "\n") + "\n")
+        let pool = StringPool()
+        var reader = ExportReader<BreakdownRow>(pool: pool)
+        try reader.read(ExportFile(path: path), index: 0, rejections: CollectedRejections())
+        let checks = RowChecks(rows: reader.finish(), period: Period(month: "2026-04")!, pool: pool,
+                               files: [ExportFile(path: path)])
+        #expect(checks.lines == [
+            ["fee_sum", "2026-04-01", "camp-1", "BB", "USD", "42.50", "10.63", "53.15", "0.02", path, "2"],
+            ["fee_sum", "2026-04-01", "camp-1", "DD", "USD", "42.50", "10.63", "53.11", "-0.02", path, "4"],
+        ])
+        #expect(checks.csv.hasPrefix(
+            "check,report_date,campaign_id,country_code,currency,spend_media,fees,spend_total,difference,file,line\n"))
+    }
+}
