@@ -96,8 +96,9 @@ enum HTMLReport {
     private static func tieOut(_ summary: RunSummary, _ counts: TieOutCounts) -> String {
         let mismatches = summary.tieOutLines.filter { $0.status == .mismatch }
         let windows = Set(mismatches.map { "\($0.campaignID) \($0.start) \($0.end)" }).count
-        let intro = "<p class=\"muted\">\(counts.windows) windows compared, \(counts.windowsSkipped) outside the period "
-            + "skipped; \(windows) do not tie out (\(counts.mismatches) mismatch lines, \(counts.notReported) not reported).</p>\n"
+        let intro = "<p class=\"muted\">\(counts.windows) windows compared (\(counts.windowsSkipped) outside the period "
+            + "skipped); windows not tying out: \(windows); mismatch lines: \(counts.mismatches); not reported: "
+            + "\(counts.notReported).</p>\n"
         guard !mismatches.isEmpty else { return intro }
         let rows = mismatches.map { line in
             [line.campaignID, "\(line.start)..\(line.end)", line.measure.rawValue, line.overview.map(line.printed) ?? "",
