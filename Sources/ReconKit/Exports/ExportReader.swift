@@ -37,8 +37,9 @@ struct ExportReader<Row: ExportRow> {
         _ file: ExportFile, index: UInt32, rejections: RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws -> FileDigest {
-        let source = try openByteSource(file.path)
-        let reader = BlockReader(source: source, blockSize: blockSize)
+        let digest = FileDigest()
+        let (source, callerHashes) = try openByteSource(file.path, digest: digest)
+        let reader = BlockReader(source: source, blockSize: blockSize, digest: callerHashes ? digest : nil)
         let merger = self.merger
         merger.counts.files += 1
         var linesBefore = 0
@@ -66,7 +67,7 @@ struct ExportReader<Row: ExportRow> {
         }
         merger.drain()
         try merger.checkFailure()
-        return source.digest
+        return digest
     }
 
     /// Hands over the kept rows and frees the de-duplication index; the reader keeps its counts

@@ -8,8 +8,6 @@ protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
     /// Bytes consumed from the file on disk so far (compressed bytes for gzip).
     var fileBytesRead: Int { get }
-    /// Size and SHA-256 of the file's bytes on disk consumed so far.
-    var digest: FileDigest { get }
 }
 
 /// The size of the file at `path` in bytes (0 when it cannot be read).
@@ -19,9 +17,15 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
-func openByteSource(_ path: String) throws -> ByteSource {
+///
+/// `digest` is fed the file's bytes on disk: a gzip file's compressed bytes as they are read; a plain
+/// file's bytes are the stream itself, which the caller hashes (`BlockReader(digest:)` does it while
+/// the previous bytes are parsed). The second value says whether the caller must.
+func openByteSource(_ path: String, digest: FileDigest? = nil) throws -> (source: ByteSource, callerHashes: Bool) {
     let file = try PlainFileSource(path: path)
-    return path.hasSuffix(".gz") ? try GzipSource(file: file, path: path) : file
+    guard path.hasSuffix(".gz") else { return (file, true) }
+    file.digest = digest
+    return (try GzipSource(file: file, path: path), false)
 }
 
 /// The bytes of a file, read with `read(2)`.
@@ -29,7 +33,8 @@ final class PlainFileSource: ByteSource {
     private let descriptor: Int32
     let path: String
     private(set) var fileBytesRead = 0
-    let digest = FileDigest()
+    /// Sees every byte read, when set.
+    var digest: FileDigest?
 
     init(path: String) throws {
         self.path = path
@@ -43,7 +48,7 @@ final class PlainFileSource: ByteSource {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 {
                 fileBytesRead += count
-                digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                digest?.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
                 return count
             }
             if errno != EINTR { throw ReconError.unreadable(path: path, reason: FileBytes.lastErrorText) }

@@ -28,7 +28,6 @@ final class GzipSource: ByteSource {
     }
 
     var fileBytesRead: Int { file.fileBytesRead }
-    var digest: FileDigest { file.digest }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
