@@ -36,4 +36,20 @@ struct FileDigestTests {
         #expect(streamed == whole.fingerprint(kind: "breakdown", path: path))
         #expect(streamed.bytes == bytes.count)
     }
+
+    @Test("a BOM, a line longer than the block and a missing last LF are hashed as they are on disk")
+    func awkwardBytes() throws {
+        let folder = try TemporaryFolder()
+        let long = ExportLines.breakdown(["campaign_name": "\"" + String(repeating: "x", count: 10_000) + "\""])
+        let bytes = [0xEF, 0xBB, 0xBF] + Array((ExportLines.breakdown() + "\n" + long + "\n" + ExportLines.breakdown()).utf8)
+        let path = try folder.write("b.jsonl", bytes: bytes)
+        var reader = ExportReader<BreakdownRow>(pool: StringPool(), blockSize: 1024)
+        let streamed = try reader.read(ExportFile(path: path), index: 0, rejections: CollectedRejections())
+            .fingerprint(kind: "breakdown", path: path)
+        let whole = FileDigest()
+        bytes.withUnsafeBytes { whole.update($0) }
+        #expect(streamed == whole.fingerprint(kind: "breakdown", path: path))
+        #expect(reader.counts.lines == 3)
+        #expect(reader.counts.rejected == 0)
+    }
 }
