@@ -39,14 +39,14 @@ public enum Run {
         }
         var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
-            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
+            try breakdownReader.read(file, index: index, rejections: rejections) { try report($0, $1) }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
         var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
         for (index, file) in engagementFiles.enumerated() {
             let breakdownLines = breakdownReader.counts.lines
-            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
+            try engagementReader.read(file, index: breakdownFiles.count + index, rejections: rejections) {
                 try report($0, breakdownLines + $1)
             }
             bytesBefore += fileSize(file.path)

@@ -142,12 +142,18 @@ final class ExportLineParser {
     }
 
     /// Interns a string member's decoded bytes; nil for absent, null or "".
-    private func text(_ field: ExportField) throws(RowProblem) -> UInt32? {
+    /// With `freeText`, the text is cleaned for the reports first (`TextCut.freeText`).
+    private func text(_ field: ExportField, freeText: Bool = false) throws(RowProblem) -> UInt32? {
         guard let member = member(field), member.kind != .null else { return nil }
         guard member.kind == .string else { throw RowProblem(.wrongType, "\(field.name): expected a string") }
         if member.value.isEmpty { return nil }
         if member.valueHasEscapes {
-            return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes { pool.intern($0) }
+            var decoded = JSONStringDecoder.decode(bytes(member.value))
+            if freeText, let cleaned = decoded.withUnsafeBytes({ TextCut.freeText($0) }) { decoded = cleaned }
+            return decoded.withUnsafeBytes { pool.intern($0) }
+        }
+        if freeText, let cleaned = TextCut.freeText(bytes(member.value)) {
+            return cleaned.withUnsafeBytes { pool.intern($0) }
         }
         return internRepeated(bytes(member.value), field: field)
     }
@@ -183,6 +189,12 @@ final class ExportLineParser {
     /// An optional string field; `StringPool.absent` when absent, null or "".
     func string(_ field: ExportField) throws(RowProblem) -> UInt32 {
         try text(field) ?? StringPool.absent
+    }
+
+    /// A free-text field (a campaign or track name), cut and cleaned for the reports;
+    /// `StringPool.absent` when absent, null or "".
+    func freeText(_ field: ExportField) throws(RowProblem) -> UInt32 {
+        try text(field, freeText: true) ?? StringPool.absent
     }
 
     /// The raw text of a string member (already known to be a string).

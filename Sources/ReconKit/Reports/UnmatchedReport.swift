@@ -43,7 +43,7 @@ struct UnmatchedReport {
             .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
             .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .pooled(isrc),
             .pooled(spotify), .pooled(trackName), .text(String(streams.summable)), .text(spend),
-            .pooled(currency), .text(files[Int(header.origin.file)].path), .text(String(header.origin.line)),
+            .pooled(currency), .text(files[header.origin.file].path), .text(String(header.origin.line)),
         ]
     }
 
@@ -139,7 +139,7 @@ struct UnmatchedReport {
     /// The sort key of a line before texts are ranked: ids where ranks will go.
     private struct SortParts: Comparable {
         var head: UInt64
-        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: UInt32
+        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: Int
 
         static func < (lhs: SortParts, rhs: SortParts) -> Bool {
             if lhs.head != rhs.head { return lhs.head < rhs.head }
@@ -163,7 +163,7 @@ struct UnmatchedReport {
             | Self.reasonOrder[line.reason]! << 40
         let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
         return SortParts(head: textOrder | day, campaign: header.campaignID, country: header.countryCode,
-                         context: context, spotify: spotify, file: header.origin.file, line: header.origin.line)
+                         context: context, spotify: spotify, file: UInt32(header.origin.file), line: header.origin.line)
     }
 
     private static let sourceOrder = byteOrder(UnmatchedLine.Source.self)
