@@ -39,13 +39,13 @@ final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
     func takeLongLine(head: UnsafeRawBufferPointer, length: Int) {
         clear()
         lines = 1
-        var rejection = LocalRejection(line: 1, problem: Self.tooLong(length), bytes: head)
+        var rejection = LocalRejection(line: 1, problem: tooLong(length), bytes: head)
         rejection.rawTruncated = true
         rejections.append(rejection)
     }
 
-    private static func tooLong(_ length: Int) -> RowProblem {
-        RowProblem(.lineTooLong, "line: \(length) bytes, more than \(InputLimits.maxLineLength)")
+    private func tooLong(_ length: Int) -> RowProblem {
+        RowProblem(.lineTooLong, "line: \(length) bytes, more than \(maxLineLength)")
     }
 
     private func clear() {
@@ -74,7 +74,7 @@ final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
 
     private func parseLine(_ line: UnsafeRawBufferPointer, fileIndex: Int) {
         if line.count > maxLineLength {
-            rejections.append(LocalRejection(line: lines, problem: Self.tooLong(line.count), bytes: line))
+            rejections.append(LocalRejection(line: lines, problem: tooLong(line.count), bytes: line))
             return
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
