@@ -37,6 +37,7 @@ final class BlockReader {
     /// Calls `body` with consecutive pieces of the stream.
     func forEachBlock(_ body: (Piece) throws -> Void) throws {
         var filled = 0
+        var searched = 0
         var atStart = true
         while true {
             if filled == buffer.count { grow() }
@@ -53,15 +54,22 @@ final class BlockReader {
                 if start < filled { try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<filled]))) }
                 return
             }
-            if let lastBreak = UnsafeRawBufferPointer(rebasing: buffer[start..<filled]).lastIndex(of: 0x0A) {
-                let end = start + lastBreak + 1
+            // Bytes kept from the last search hold no LF: only the new ones are searched, and a
+            // forward memchr first tells whether there is any (a long line has none for megabytes).
+            let searchFrom = max(start, searched)
+            let base = buffer.baseAddress!
+            if filled > searchFrom, memchr(base + searchFrom, 0x0A, filled - searchFrom) != nil,
+               let lastBreak = UnsafeRawBufferPointer(rebasing: buffer[searchFrom..<filled]).lastIndex(of: 0x0A) {
+                let end = searchFrom + lastBreak + 1
                 try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<end])))
                 start = end
             }
             if start > 0 { shift(from: start, filled: &filled) }
+            searched = filled
             // What is left is the start of a line with no LF yet; a CR may still precede its LF.
             if filled > maxLineLength + 1 {
                 guard try skipLongLine(filled: &filled, body) else { return }
+                searched = 0
             }
         }
     }
