@@ -76,6 +76,9 @@ public enum Run {
         summary.engagementFiles = engagementFiles.map(\.path)
         summary.catalogFiles = catalogs.files
         summary.catalogIssuesByKind = catalogs.issuesByKind
+        summary.rejectionsByReason = RejectionReason.allCases.compactMap { reason in
+            rejections.countsByReason[reason].map { (reason, $0) }
+        }
         summary.breakdownTargets = reconciliation.breakdownTargets
         summary.engagementTargets = reconciliation.engagementTargets
         summary.engagementEngaged = reconciliation.engagementEngaged

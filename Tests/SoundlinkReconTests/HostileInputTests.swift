@@ -43,8 +43,10 @@ struct HostileInputTests {
         let work = try WorkFolder()
         let bad = try work.write("bad.jsonl", String(repeating: "x\n", count: 100_005))
         let good = try work.write("good.jsonl", Self.goodLine + "\n[]\n")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", bad, "--breakdown", good, "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["run", "--breakdown", bad, "--breakdown", good, "--out", work.path + "/out",
+                                            "--verbose"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("rejected by reason: not_json 100005, not_object 1\n"))
         let lines = try String(decoding: work.read("out/rejected.jsonl"), as: UTF8.self).split(separator: "\n")
         #expect(lines.count == 100_002)
         #expect(lines[99_999] == #"{"file":"\#(bad)","line":100000,"reason":"not_json","detail":"not a valid JSON value","raw":"x"}"#)
