@@ -54,7 +54,8 @@ final class ExportLineParser {
             slots[field.rawValue] = position
         }
         if unknownKeys.count > 1, let repeated = firstRepeatedUnknownKey() {
-            throw RowProblem(.duplicateField, String(decoding: repeated, as: UTF8.self))
+            // A key can be megabytes long: the detail names it, cut like `raw`.
+            throw RowProblem(.duplicateField, repeated.withUnsafeBytes { TextCut.decoded($0, limit: InputLimits.rawLength).text })
         }
     }
 
@@ -235,7 +236,9 @@ final class ExportLineParser {
         let text = plainText(.schemaVersion) ?? ""
         let major = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard !major.isEmpty, major.allSatisfy(\.isASCII), major.allSatisfy(\.isNumber), Int(major) == 1 else {
-            throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(text)' is not version 1")
+            // The value is shown, but cut: a detail must not copy megabytes of a hostile line.
+            let shown = text.utf8.count > 64 ? String(text.prefix(64)) + "…" : text
+            throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(shown)' is not version 1")
         }
     }
 

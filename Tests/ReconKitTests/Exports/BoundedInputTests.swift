@@ -59,6 +59,19 @@ struct BoundedInputTests {
         #expect(rejected.map(\.rawTruncated) == [false, false, true])
     }
 
+    @Test("a detail never copies a long value: a schema version is shown cut, a repeated key at 4,096 bytes")
+    func detailCut() throws {
+        let key = String(repeating: "k", count: 5000)
+        let text = [
+            ExportLines.breakdown(["schema_version": "\"" + String(repeating: "9", count: 10_000) + "\""]),
+            ExportLines.breakdown(["\(key)": "1"]).replacingOccurrences(of: "}", with: ",\"\(key)\":2}"),
+        ].joined(separator: "\n")
+        let (_, rejected) = try read(Array(text.utf8), blockSize: 8 << 20, maxLineLength: InputLimits.maxLineLength)
+        #expect(rejected.map(\.problem.detail) == [
+            "schema_version: '" + String(repeating: "9", count: 64) + "…' is not version 1", String(repeating: "k", count: 4096),
+        ])
+    }
+
     @Test("free text is cut at 4,096 bytes and a NUL becomes U+FFFD; identifiers are kept whole")
     func freeText() throws {
         let name = String(repeating: "ü", count: 3000)
