@@ -62,6 +62,11 @@ final class WorkFolder {
         return file
     }
 
+    /// A one-entry catalog, for runs whose test is about something else.
+    func catalog() throws -> String {
+        try write("catalog.csv", "isrc,title\nUSRC17607839,One\n")
+    }
+
     func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + folder)) ?? []).sorted()
     }
