@@ -62,8 +62,9 @@ public final class OutputFolder {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw ReconError.output(path: path, reason: "exists and is not a folder")
         }
-        guard access(path, W_OK | X_OK) == 0 else {
-            throw ReconError.output(path: path, reason: "is not writable: \(FileBytes.lastErrorText)")
+        // Root may write anywhere; a folder without its owner's write bit still says "leave me alone".
+        guard access(path, W_OK | X_OK) == 0, info.st_mode & S_IWUSR != 0 else {
+            throw ReconError.output(path: path, reason: "is read-only; make it writable or choose another --out")
         }
         let backup = path + ".previous"
         switch OutputSetMarker.contents(of: path) {
