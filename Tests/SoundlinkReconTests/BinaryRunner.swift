@@ -71,6 +71,13 @@ final class WorkFolder {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + folder)) ?? []).sorted()
     }
 
+    /// Every file of `folder` (dotfiles included) with its bytes.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for name in files(folder) { contents[name] = try read(folder + "/" + name) }
+        return contents
+    }
+
     func read(_ name: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
     }

@@ -31,7 +31,7 @@ struct OutputFolderTests {
     func pidNamespaces() throws {
         let work = try WorkFolder()
         #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/reference"]).status == 0)
-        let reference = try snapshot(work, "reference")
+        let reference = try work.snapshot("reference")
         for round in 0..<4 {
             let processes = try (0..<2).map { _ in
                 let process = Process()
@@ -46,15 +46,9 @@ struct OutputFolderTests {
             let statuses = processes.map(\.terminationStatus)
             #expect(statuses.contains(0), "round \(round): \(statuses)")
             #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 }, "round \(round): \(statuses)")
-            #expect(try snapshot(work, "out") == reference, "round \(round): the set is complete and whole")
+            #expect(try work.snapshot("out") == reference, "round \(round): the set is complete and whole")
             #expect(work.files("").filter { $0.contains("staging") }.isEmpty)
         }
-    }
-
-    private func snapshot(_ work: WorkFolder, _ folder: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in work.files(folder) { files[name] = try work.read(folder + "/" + name) }
-        return files
     }
 
     @Test("--out that is a symbolic link, an empty string, read-only, or holds an input is refused before any work")
