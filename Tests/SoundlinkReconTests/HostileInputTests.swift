@@ -23,7 +23,8 @@ struct HostileInputTests {
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 50_000_000)
         bytes += Array(("\"}\n" + Self.goodLine.replacingOccurrences(of: #""US""#, with: #""DE""#) + "\n").utf8)
         let path = try work.writeBytes("b.jsonl", bytes)
-        let (outcome, peakKiB) = try Self.runMeasured(["run", "--breakdown", path, "--out", work.path + "/out"])
+        let (outcome, peakKiB) = try Self.runMeasured(["run", "--catalog", try work.catalog(), "--breakdown", path,
+                                                        "--out", work.path + "/out"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(peakKiB > 0 && peakKiB < 150_000, "peak RSS \(peakKiB) KiB")
         let rejected = try work.jsonLines("out/rejected.jsonl")
@@ -43,8 +44,9 @@ struct HostileInputTests {
         let work = try WorkFolder()
         let bad = try work.write("bad.jsonl", String(repeating: "x\n", count: 100_005))
         let good = try work.write("good.jsonl", Self.goodLine + "\n[]\n")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", bad, "--breakdown", good, "--out", work.path + "/out",
-                                            "--verbose"])
+        // bad.jsonl has every line rejected: --allow-empty keeps the nothing_kept gate out of this test.
+        let outcome = try BinaryRunner.run(["run", "--catalog", try work.catalog(), "--breakdown", bad, "--breakdown", good,
+                                            "--out", work.path + "/out", "--verbose", "--allow-empty"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("rejected by reason: not_json 100005, not_object 1\n"))
         let lines = try String(decoding: work.read("out/rejected.jsonl"), as: UTF8.self).split(separator: "\n")
@@ -86,7 +88,8 @@ struct HostileInputTests {
     @Test("only regular files are read", arguments: specialFiles)
     func specialFile(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String) throws {
         let work = try WorkFolder()
-        let arguments = try setUp(work)
+        var arguments = try setUp(work)
+        if !arguments.contains("--catalog"), !arguments.contains("--config") { arguments += ["--catalog", try work.catalog()] }
         let outcome = try BinaryRunner.run(["run", "--out", work.path + "/out"] + arguments)
         #expect(outcome.status == 1, "\(name)")
         #expect(outcome.stderr.hasPrefix("soundlink-recon: error: "), "\(name)")
@@ -105,7 +108,9 @@ struct HostileInputTests {
         lines.append(Self.goodLine.replacingOccurrences(of: "5.25", with: one).replacingOccurrences(of: "USD", with: "EUR")
             .replacingOccurrences(of: #""US""#, with: #""DE""#))
         let path = try work.write("b.jsonl", lines.joined(separator: "\n") + "\n")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", path, "--out", work.path + "/out", "--max-unmatched-rate", "1"])
+        let catalog = try work.write("catalog.csv", "isrc,title\nUSRC17607840,Other\n")
+        let outcome = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", path, "--out", work.path + "/out",
+                                            "--max-unmatched-rate", "1"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let totals = try work.summary("out")["totals"] as? [String: [String: Any]]
         let currencies = totals?["breakdown"]?["currencies"] as? [String: [String: String]]
