@@ -18,7 +18,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder for the differences, replaced as a whole.", valueName: "dir"))
     var out: String
 
-    @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
+    @Flag(help: """
+        When --out holds something other than an empty folder or a previous diff set, move it aside \
+        whole to DIR.previous (or DIR.previous-2, …) and write the new set; nothing is deleted.
+        """)
     var force = false
 
     @Flag(help: "Print nothing but errors.")

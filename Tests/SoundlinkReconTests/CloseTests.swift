@@ -33,7 +33,7 @@ struct CloseTests {
         let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v",
                                             "--require-tie-out"])
         #expect(outcome.status == 3)
-        #expect(work.files("v") == ["catalog_issues.csv", "rejected.jsonl", "summary.json"])
+        #expect(work.files("v") == [".soundlink-recon.json", "catalog_issues.csv", "rejected.jsonl", "summary.json"])
         let summary = try json(work, "v/summary.json")
         let counts = try #require(summary["reconciliation"] as? [String: Int])
         #expect(counts["windows"] == 3)

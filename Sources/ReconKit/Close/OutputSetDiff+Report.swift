@@ -60,7 +60,7 @@ extension OutputSetDiff {
     /// Compares `old` and `new` and writes the result into `out`, replaced whole like `run`'s `--out`.
     public static func run(old: String, new: String, out: String, force: Bool) throws -> OutputSetDiff {
         let diff = try OutputSetDiff(old: old, new: new)
-        let output = try OutputFolder(path: out, force: force)
+        let output = try OutputFolder(path: out, kind: .diff, force: force, inputs: [old, new])
         do {
             try output.write("partners.csv", diff.partnersCSV)
             try output.write("territories.csv", diff.territoriesCSV)

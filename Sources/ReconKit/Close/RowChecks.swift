@@ -17,13 +17,13 @@ struct RowChecks {
             let difference = Int128(row.spendTotal.micros) - Int128(row.spendMedia.micros) - Int128(row.fees.micros)
             if difference.magnitude > Self.tolerance.magnitude { found.append((row, difference)) }
         }
-        var printed = found.map { row, difference -> (fields: [String], line: UInt32) in
+        var printed = found.map { row, difference -> (fields: [String], line: Int) in
             let header = row.header
             return ([
                 "fee_sum", header.reportDate.description, pool.string(header.campaignID), pool.string(header.countryCode),
                 pool.string(row.currency), row.spendMedia.description, row.fees.description, row.spendTotal.description,
                 MoneyTotal(micros: difference).description, files[Int(header.origin.file)].path, String(header.origin.line),
-            ], header.origin.line)
+            ], Int(header.origin.line))
         }
         printed.sort { lhs, rhs in
             for index in [1, 2, 3, 9] where lhs.fields[index] != rhs.fields[index] {

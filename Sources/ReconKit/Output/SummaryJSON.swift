@@ -14,12 +14,20 @@ enum SummaryJSON {
                 ("breakdown", source(summary.breakdown, files: summary.breakdownFiles)),
                 ("engagement", source(summary.engagement, files: summary.engagementFiles)),
             ])),
-            ("input_files", .array(summary.inputFiles.map { file in
+            ("input_files", inputFiles(summary)),
+            ("skipped_files", .array(summary.skippedFiles.map { .string($0) })),
+            ("wholly_rejected_files", .array(summary.rejectedFiles.map { file in
                 .object([
-                    ("kind", .string(file.kind)), ("path", .string(file.path)),
-                    ("bytes", .int(file.bytes)), ("sha256", .string(file.sha256)),
+                    ("file", .string(file.path)),
+                    ("source", .string(file.source)),
+                    ("lines", .int(file.lines)),
+                    ("looks_like", file.looksLike.map { .string($0) } ?? .null),
                 ])
             })),
+            ("conflicts", .object([
+                ("breakdown", .int(summary.breakdownConflicts)),
+                ("engagement", .int(summary.engagementConflicts)),
+            ])),
             ("catalog", catalog(summary)),
             ("matches", .object([
                 ("breakdown", .object([("target", matches(summary.breakdownTargets))])),
@@ -45,12 +53,19 @@ enum SummaryJSON {
                 ("breakdown", .int(summary.breakdown.provisional)),
                 ("engagement", .int(summary.engagement.provisional)),
             ])),
+            ("provisional_days", .array(summary.provisionalCampaigns.map { campaign in
+                .object([
+                    ("campaign_id", .string(campaign.campaignID)),
+                    ("days", .array(campaign.days.map { .string($0.description) })),
+                    ("final_on", .string(campaign.finalOn.description)),
+                ])
+            })),
             ("unmatched_spend_share", .object(summary.currencies.map {
                 ($0.code, .string($0.totals.unmatchedRate.description))
             })),
             ("tie_out", .object(summary.tieOut.map { ($0.name, .bool($0.held)) })),
-            ("reconciliation", summary.overviewTieOut.map(reconciliation) ?? .null),
-            ("row_checks", .object([("fee_sum", .int(summary.rowChecks))])),
+            ("reconciliation", reconciliation(summary)),
+            ("row_checks", rowChecks(summary)),
             ("gates", .array(summary.gates.map { gate in
                 .object([
                     ("name", .string(gate.name)),
@@ -96,8 +111,22 @@ enum SummaryJSON {
         ])
     }
 
-    private static func reconciliation(_ counts: TieOutCounts) -> JSONText {
-        .object([
+    private static func inputFiles(_ summary: RunSummary) -> JSONText {
+        .array(summary.inputFiles.map { file in
+            .object([
+                ("kind", .string(file.kind)), ("path", .string(file.path)),
+                ("bytes", .int(file.bytes)), ("sha256", .string(file.sha256)),
+            ])
+        })
+    }
+
+    private static func rowChecks(_ summary: RunSummary) -> JSONText {
+        .object([("fee_sum", .int(summary.rowChecks))])
+    }
+
+    private static func reconciliation(_ summary: RunSummary) -> JSONText {
+        guard let counts = summary.overviewTieOut else { return .null }
+        return .object([
             ("overview_files", .int(counts.files)), ("windows", .int(counts.windows)),
             ("windows_skipped", .int(counts.windowsSkipped)), ("lines", .int(counts.lines)), ("ok", .int(counts.ok)),
             ("not_reported", .int(counts.notReported)), ("mismatches", .int(counts.mismatches)),

@@ -8,6 +8,8 @@ public struct Gates: Sendable, Equatable {
     public var strict = false
     /// No `mismatch` line in the tie-out against the overview files.
     public var requireTieOut = false
+    /// Turns off the default gate `nothing_kept` (SPEC §13).
+    public var allowEmpty = false
 
     public init(maxUnmatchedRate: Rate? = nil, requireFinal: Bool = false, strict: Bool = false,
                 requireTieOut: Bool = false) {

@@ -10,7 +10,7 @@ struct TieOutTests {
         var reader = ExportReader<BreakdownRow>(pool: pool)
         for (index, lines) in files.enumerated() {
             let path = try folder.write("b\(index).jsonl", lines.joined(separator: "\n") + "\n")
-            try reader.read(ExportFile(path: path), index: UInt32(index), rejections: CollectedRejections())
+            try reader.read(ExportFile(path: path), index: index, rejections: CollectedRejections())
         }
         return (reader.finish(), pool)
     }
