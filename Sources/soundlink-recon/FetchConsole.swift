@@ -51,8 +51,12 @@ final class FetchConsole: FetchObserver {
     }
 
     func fetchWaiting(requests: Int) {
-        state.withLock { $0.waiting = requests }
-        drawProgress(force: false)
+        let changed = state.withLock { state in
+            defer { state.waiting = requests }
+            return (state.waiting == 0) != (requests == 0)
+        }
+        // A wait starting or ending is always shown; counts in between are throttled like the rest.
+        drawProgress(force: changed)
     }
 
     func fetchRetrying(request: String, attempt: Int, failure: FetchFailure, wait: Double) {

@@ -398,11 +398,11 @@ final class FakeHandler: ChannelInboundHandler, @unchecked Sendable {
             return
         }
         context.write(wrapOutboundOut(.body(.byteBuffer(first))), promise: nil)
-        let finish = {
+        let finish: @Sendable () -> Void = {
             let context = loopBound.value
             guard context.channel.isActive else { return }
             context.write(self.wrapOutboundOut(.body(.byteBuffer(rest))), promise: nil)
-            context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+            context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
         }
         if let pause = answer.pauseAfterHalf {
             context.flush()

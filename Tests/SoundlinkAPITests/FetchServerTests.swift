@@ -281,6 +281,20 @@ struct FetchServerTests {
         #expect(try harness.manifest().entry("breakdown/breakdown_camp-b_2026-04-01_2026-04-30.jsonl")?.mode == "paginated")
     }
 
+    @Test("the folder accumulates: another period's files and manifest entries stay")
+    func accumulates() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        _ = try await harness.fetch(harness.settings())
+        let summary = try await harness.fetch(harness.settings(from: "2026-03-01", to: "2026-03-31"))
+        #expect(summary.fetched == 2)
+        let paths = try harness.manifest().files.map(\.path)
+        #expect(paths.count == 12 && Set(aprilFiles.dropLast()).isSubset(of: paths))
+        #expect(harness.files().count == 13)
+        #expect(harness.text("breakdown/breakdown_camp-a_2026-03-01_2026-03-31.jsonl")
+            == ["DE", "US"].map { FetchHarness.breakdownRow("camp-a", "2026-03-31", $0) + "\n" }.joined())
+    }
+
     @Test("campaigns are listed page by page; one created after the period is skipped")
     func campaignPaging() async throws {
         var campaigns = FetchHarness.campaigns()

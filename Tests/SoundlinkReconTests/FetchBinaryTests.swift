@@ -269,6 +269,36 @@ struct FetchBinaryTests {
         #expect(Self.manifestWithoutTimes(work.path + "/resumed") == Self.manifestWithoutTimes(work.path + "/clean"))
     }
 
+    @Test("on a terminal a progress line shows windows done, rows, and requests waiting on the rate limit")
+    func progressOnTerminal() async throws {
+        let server = try await Self.startServer(Self.manyCampaigns())
+        defer { Task { await server.stop() } }
+        server.inject(.status(429, code: "rate_limit_exceeded", headers: [("Retry-After", "1")]), on: .breakdownExport,
+                      campaign: "campaign-1")
+        let work = try WorkFolder()
+        // script(1) gives the binary a terminal; its output is what a person would see.
+        let command = [BinaryRunner.executable, "fetch", "--out", work.path + "/f", "--month", "2026-04", "--base-url", server.baseURL,
+                       "--parallel", "3", "--retry-base", "0.01"].map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qefc", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOUNDLINK_API_KEY"] = Self.key
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        try process.run()
+        let screen = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(screen.contains("\r\u{1B}[2Kfetching: 0/4 windows, 0 rows"))
+        #expect(screen.contains("requests waiting on the rate limit"))
+        #expect(screen.contains("fetching: 4/4 windows, 24 rows"))
+        #expect(screen.contains("fetched 4 of 4 windows (2 now final)"))
+        #expect(!screen.contains(Self.key))
+    }
+
     // MARK: the key
 
     @Test("the API key reaches no file, no output line and no error message")
