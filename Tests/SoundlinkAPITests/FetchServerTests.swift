@@ -134,6 +134,8 @@ struct FetchServerTests {
         await harness.server.stop()
         var settings = harness.settings()
         settings.maxAttempts = 2
+        // The client's pool keeps trying to connect until the connect time-out.
+        settings.connectTimeout = 0.3
         do {
             _ = try await harness.fetch(settings)
             Issue.record("the fetch did not fail")
