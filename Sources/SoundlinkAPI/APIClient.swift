@@ -93,16 +93,21 @@ final class APIClient: Sendable {
             } catch let failure as FetchFailure {
                 if failure.stopsJob { throw FetchError.unauthorized(request: label, failure) }
                 guard failure.isRetryable, number < settings.maxAttempts else { throw failure }
-                var wait = backoff.delay(afterAttempt: number)
-                if failure.status == 429 {
-                    wait = max(wait, failure.retryAfter ?? settings.defaultRetryAfter)
-                    await pacer.pause(seconds: wait)
-                }
-                counters.withLock { $0.retries += 1 }
-                observer.fetchRetrying(request: label, attempt: number, failure: failure, wait: wait)
-                try await clock.sleep(seconds: wait)
+                try await waitBeforeRetry(label, attempt: number, failure: failure)
             }
         }
+    }
+
+    /// The back-off after failed attempt `attempt`; after a 429 at least `Retry-After`, and every request waits.
+    func waitBeforeRetry(_ label: String, attempt: Int, failure: FetchFailure) async throws {
+        var wait = backoff.delay(afterAttempt: attempt)
+        if failure.status == 429 {
+            wait = max(wait, failure.retryAfter ?? settings.defaultRetryAfter)
+            await pacer.pause(seconds: wait)
+        }
+        counters.withLock { $0.retries += 1 }
+        observer.fetchRetrying(request: label, attempt: attempt, failure: failure, wait: wait)
+        try await clock.sleep(seconds: wait)
     }
 
     private static let allowed: CharacterSet = {

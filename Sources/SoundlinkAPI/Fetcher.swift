@@ -300,9 +300,27 @@ public struct Fetcher: Sendable {
         }
     }
 
+    /// Walks every page; a walk whose items do not number `pagination.totalCount` (the rows changed while
+    /// it went on) is walked again, like an export whose lines do not match `X-Row-Count`.
     private func paginatedBreakdown(_ api: APIClient, path: String, dates: [(String, String)], into file: TemporaryFile)
         async throws -> Download
     {
+        var walk = 1
+        while true {
+            do {
+                return try await walkPages(api, path: path, dates: dates, into: file)
+            } catch let failure as FetchFailure {
+                guard case .badPages = failure.reason, walk < settings.maxAttempts else { throw failure }
+                try await api.waitBeforeRetry("GET \(path) (all pages)", attempt: walk, failure: failure)
+                walk += 1
+            }
+        }
+    }
+
+    private func walkPages(_ api: APIClient, path: String, dates: [(String, String)], into file: TemporaryFile)
+        async throws -> Download
+    {
+        try file.rewindToStart()
         var counter = ExportLineCounter()
         var page = 1
         var items = 0
@@ -321,7 +339,8 @@ public struct Fetcher: Sendable {
             if result.page >= result.totalPages {
                 counter.finish()
                 guard items == result.totalCount else {
-                    throw FetchFailure(.badPages("\(items) items, pagination.totalCount \(result.totalCount)"))
+                    throw FetchFailure(.badPages("\(items) items, pagination.totalCount \(result.totalCount)"),
+                                       requestId: result.requestId)
                 }
                 return Download(rows: counter.rows, allFinal: counter.allFinal, serverDate: serverDate,
                                 fetchedAt: Self.timestamp())
@@ -336,6 +355,7 @@ public struct Fetcher: Sendable {
         var totalPages: Int
         var totalCount: Int
         var serverDate: Double?
+        var requestId: String?
     }
 
     private func breakdownPage(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile,
@@ -372,7 +392,7 @@ public struct Fetcher: Sendable {
               let totalCount = (pagination["totalCount"] as? NSNumber)?.intValue
         else { throw FetchFailure(.badPages("a page is not the documented JSON")) }
         return PageResult(items: extractor.itemCount, page: page, totalPages: totalPages, totalCount: totalCount,
-                          serverDate: response.serverDate)
+                          serverDate: response.serverDate, requestId: nil)
     }
 }
 

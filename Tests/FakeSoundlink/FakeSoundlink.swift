@@ -38,6 +38,8 @@ public enum FakeFault: Sendable {
     case envelope200(code: String)
     /// Half the body, then silence for this many seconds, then the rest.
     case slowBody(seconds: Double)
+    /// A paginated page whose `pagination.totalCount` is one more than the rows (they changed meanwhile).
+    case wrongTotalCount
 }
 
 /// One request as the fake saw it.
@@ -239,6 +241,13 @@ public final class FakeSoundlink: Sendable {
         case .slowBody(let seconds):
             var answer = normal()
             answer.pauseAfterHalf = seconds
+            return answer
+        case .wrongTotalCount:
+            var answer = normal()
+            let text = String(decoding: answer.body, as: UTF8.self)
+            if let range = text.range(of: #"(?<="totalCount": )\d+"#, options: .regularExpression) {
+                answer.body = Array(text.replacingCharacters(in: range, with: "\((Int(text[range]) ?? 0) + 1)").utf8)
+            }
             return answer
         }
     }

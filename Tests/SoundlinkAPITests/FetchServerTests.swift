@@ -297,6 +297,24 @@ struct FetchServerTests {
             == ["DE", "US"].map { FetchHarness.breakdownRow("camp-a", "2026-03-31", $0) + "\n" }.joined())
     }
 
+    @Test("a paginated walk whose items do not number totalCount is walked again")
+    func totalCountMismatch() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.inject(.wrongTotalCount, on: .breakdownPage, campaign: "camp-a")
+        var settings = harness.settings()
+        settings.paginated = true
+        let summary = try await harness.fetch(settings)
+        #expect(summary.requests == 8 + 1 && summary.retries == 1 && summary.failed.isEmpty)
+        #expect(harness.text("breakdown/breakdown_camp-a_2026-04-01_2026-04-30.jsonl") == FetchHarness.aprilBreakdown("camp-a"))
+        // Both windows are final now: without the manifest they are asked for again.
+        try FileManager.default.removeItem(atPath: harness.folder + "/manifest.json")
+        harness.server.inject(.wrongTotalCount, on: .breakdownPage, campaign: "camp-b", times: 2)
+        settings.maxAttempts = 2
+        let failing = try await harness.fetch(settings)
+        #expect(failing.failed.first?.failure?.failure == FetchFailure(.badPages("6 items, pagination.totalCount 7")))
+    }
+
     @Test("campaigns are listed page by page; one created after the period is skipped")
     func campaignPaging() async throws {
         var campaigns = FetchHarness.campaigns()
