@@ -19,30 +19,37 @@ public struct Fetcher: Sendable {
     /// Fetches what is not final yet. Throws for what stops the job (401/403, ping or campaign
     /// list failing, the folder not writable); a failed window is in the summary instead.
     public func run() async throws -> FetchSummary {
-        let folder = settings.outputFolder
         for campaign in settings.campaigns { try Self.checkCampaignID(campaign) }
-        var summary = FetchSummary()
-        for sub in [""] + FetchKind.allCases.map({ "/" + $0.rawValue }) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder + sub, withIntermediateDirectories: true)
-            } catch {
-                throw FetchError.file(path: folder + sub, reason: "cannot create the folder")
-            }
-            summary.temporaryFilesRemoved += TemporaryFile.removeLeftovers(in: folder + sub)
-        }
-        let manifest = ManifestStore(folder: folder, manifest: try Manifest.load(folder: folder))
+        // Checks the base URL before anything is written.
         let api = try APIClient(settings: settings, clock: clock, observer: observer)
         do {
+            var summary = FetchSummary()
+            summary.temporaryFilesRemoved = try prepareFolder()
+            let manifest = ManifestStore(folder: settings.outputFolder, manifest: try Manifest.load(folder: settings.outputFolder))
             summary = try await fetch(api: api, manifest: manifest, summary: summary)
-        } catch {
             summary.requests = api.requests
+            summary.retries = api.retries
+            await api.shutdown()
+            return summary
+        } catch {
             await api.shutdown()
             throw error
         }
-        summary.requests = api.requests
-        summary.retries = api.retries
-        await api.shutdown()
-        return summary
+    }
+
+    /// Creates the folder and its three sub-folders, and removes what a killed run left; returns how many files.
+    private func prepareFolder() throws -> Int {
+        var removed = 0
+        for sub in [""] + FetchKind.allCases.map({ "/" + $0.rawValue }) {
+            let path = settings.outputFolder + sub
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw FetchError.file(path: path, reason: "cannot create the folder")
+            }
+            removed += TemporaryFile.removeLeftovers(in: path)
+        }
+        return removed
     }
 
     private func fetch(api: APIClient, manifest: ManifestStore, summary: FetchSummary) async throws -> FetchSummary {

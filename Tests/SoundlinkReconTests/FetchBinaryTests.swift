@@ -343,6 +343,15 @@ struct FetchBinaryTests {
         #expect(!FileManager.default.fileExists(atPath: work.path + "/f"))
     }
 
+    @Test("a base URL that is not http(s) stops the job before anything is written")
+    func badBaseURL() throws {
+        let work = try WorkFolder()
+        let outcome = try Self.fetch(["--out", work.path + "/f", "--month", "2026-04", "--base-url", "ftp://example.com"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "soundlink-recon: error: base URL 'ftp://example.com' is not an http:// or https:// URL\n")
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/f"))
+    }
+
     @Test("fetch needs a period", arguments: [[], ["--from", "2026-04-01"], ["--month", "2026-04", "--to", "2026-04-30"]])
     func needsPeriod(period: [String]) throws {
         let outcome = try BinaryRunner.run(["fetch", "--out", "x"] + period)
