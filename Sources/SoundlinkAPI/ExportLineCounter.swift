@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReconKit
 
 /// Counts the lines of an export as its bytes stream past, and tells whether every row is final
@@ -8,91 +11,109 @@ public struct ExportLineCounter: Sendable {
     /// False once a row is provisional or cannot be read.
     public private(set) var allFinal = true
     private var partial: [UInt8] = []
-    /// A line longer than this is not inspected (it is still counted); the window is then not final.
+    /// The unfinished line grew past `longestInspected`: it is counted, not inspected.
+    private var overlong = false
+    /// A line longer than this is not inspected; the window is then not final.
     private static let longestInspected = 1 << 20
 
     public init() {}
 
     public mutating func feed(_ bytes: some Collection<UInt8>) {
-        var lineStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "\n") {
-                if partial.isEmpty {
-                    finishLine(Array(bytes[lineStart..<index]))
-                } else {
-                    append(bytes[lineStart..<index])
-                    finishLine(partial)
-                    partial.removeAll(keepingCapacity: true)
-                }
-                lineStart = bytes.index(after: index)
+        Array(bytes).withUnsafeBytes { feed($0) }
+    }
+
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        var start = 0
+        while start < bytes.count {
+            guard let found = memchr(base + start, 0x0A, bytes.count - start) else {
+                append(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+                return
             }
-            index = bytes.index(after: index)
+            let end = base.distance(to: UnsafeRawPointer(found))
+            let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if partial.isEmpty, !overlong {
+                finishLine(piece)
+            } else {
+                append(piece)
+                let line = partial
+                partial.removeAll(keepingCapacity: true)
+                line.withUnsafeBytes { finishLine($0) }
+            }
+            start = end + 1
         }
-        append(bytes[lineStart..<bytes.endIndex])
     }
 
     /// Counts a last line without a line feed.
     public mutating func finish() {
-        if !partial.isEmpty {
-            finishLine(partial)
+        if !partial.isEmpty || overlong {
+            let line = partial
             partial.removeAll()
+            line.withUnsafeBytes { finishLine($0) }
         }
     }
 
-    private var overlong = false
-
-    private mutating func append(_ bytes: some Collection<UInt8>) {
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if overlong { return }
         if partial.count + bytes.count > Self.longestInspected {
             overlong = true
-            // Keep one byte so that the line is still counted when it ends.
-            if partial.isEmpty, !bytes.isEmpty { partial = [UInt8(ascii: "x")] }
+            // Keep one byte so that the line counts as non-blank when it ends.
+            partial = [UInt8(ascii: "x")]
             return
         }
         partial.append(contentsOf: bytes)
     }
 
-    private mutating func finishLine(_ line: [UInt8]) {
+    private mutating func finishLine(_ line: UnsafeRawBufferPointer) {
+        // The same verdict however the line was cut into chunks.
+        let wasOverlong = overlong || line.count > Self.longestInspected
+        overlong = false
         guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { return }
         rows += 1
-        if overlong {
-            overlong = false
+        if wasOverlong {
             allFinal = false
-            return
+        } else if allFinal, !Self.isFinal(line) {
+            allFinal = false
         }
-        if allFinal, !Self.isFinal(line) { allFinal = false }
     }
 
     /// True when the line's `exported_at` is at or after its `report_date` + 8 days at 00:00 UTC.
-    public static func isFinal(_ line: [UInt8]) -> Bool {
-        guard let dateText = stringValue(of: "report_date", in: line), let day = CalendarDay(dateText),
-              let exportedText = stringValue(of: "exported_at", in: line), let exported = Instant(exportedText)
+    public static func isFinal(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let dateText = stringValue(of: reportDate, in: line), let day = CalendarDay(dateText),
+              let exportedText = stringValue(of: exportedAt, in: line), let exported = Instant(exportedText)
         else { return false }
         return exported >= Instant(startOf: day.adding(days: 8))
     }
 
-    /// The plain string value of a top-level-looking `"key": "value"` pair; nil for null, escapes or absence.
-    static func stringValue(of key: String, in line: [UInt8]) -> String? {
-        let needle = Array(("\"" + key + "\"").utf8)
-        guard line.count >= needle.count else { return nil }
-        var start = 0
-        while start + needle.count <= line.count {
-            guard let first = line[start...].firstIndex(of: needle[0]) else { return nil }
-            if first + needle.count <= line.count, Array(line[first..<first + needle.count]) == needle {
-                var index = first + needle.count
-                while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
-                if index < line.count, line[index] == UInt8(ascii: ":") {
-                    index += 1
-                    while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
-                    guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
-                    let valueStart = index + 1
-                    guard let valueEnd = line[valueStart...].firstIndex(of: UInt8(ascii: "\"")),
-                          !line[valueStart..<valueEnd].contains(UInt8(ascii: "\\"))
-                    else { return nil }
-                    return String(decoding: line[valueStart..<valueEnd], as: UTF8.self)
-                }
+    private static let reportDate = Array("\"report_date\"".utf8)
+    private static let exportedAt = Array("\"exported_at\"".utf8)
+
+    /// The plain string value of a `"key": "value"` pair; nil for null, escapes or absence.
+    static func stringValue(of needle: [UInt8], in line: UnsafeRawBufferPointer) -> String? {
+        guard let base = line.baseAddress else { return nil }
+        var searchFrom = 0
+        while searchFrom < line.count {
+            // memmem is a GNU extension Swift does not see: find each quote, then compare.
+            guard let quote = memchr(base + searchFrom, Int32(needle[0]), line.count - searchFrom) else { return nil }
+            let at = base.distance(to: UnsafeRawPointer(quote))
+            searchFrom = at + 1
+            guard line.count - at >= needle.count,
+                  needle.withUnsafeBytes({ memcmp(quote, $0.baseAddress!, needle.count) }) == 0 else { continue }
+            var index = at + needle.count
+            searchFrom = index
+            while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+            guard index < line.count, line[index] == UInt8(ascii: ":") else { continue }
+            index += 1
+            while index < line.count, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+            guard index < line.count, line[index] == UInt8(ascii: "\"") else { return nil }
+            let valueStart = index + 1
+            var valueEnd = valueStart
+            while valueEnd < line.count, line[valueEnd] != UInt8(ascii: "\"") {
+                if line[valueEnd] == UInt8(ascii: "\\") { return nil }
+                valueEnd += 1
             }
-            start = first + 1
+            guard valueEnd < line.count else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
         }
         return nil
     }

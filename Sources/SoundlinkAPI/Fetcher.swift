@@ -381,7 +381,7 @@ public struct Fetcher: Sendable {
                 }
                 if !lines.isEmpty {
                     try file.write(lines)
-                    counter.feed(lines)
+                    lines.withUnsafeBytes { counter.feed($0) }
                     lines.removeAll(keepingCapacity: true)
                 }
             }

@@ -59,6 +59,20 @@ struct FetchUnitTests {
         }
     }
 
+    @Test("a line over 1 MiB is counted but not inspected, so its window is not final", arguments: [4096, 1 << 21])
+    func overlongLine(chunk: Int) {
+        let long = #"{"report_date":"2026-04-01","exported_at":"2026-05-20T00:00:00Z","pad":""# + String(repeating: "x", count: 1_500_000) + "\"}"
+        let bytes = Array((Self.finalRow + "\n" + long + "\n" + Self.finalRow).utf8)
+        var counter = ExportLineCounter()
+        var start = 0
+        while start < bytes.count {
+            counter.feed(bytes[start..<min(start + chunk, bytes.count)])
+            start += chunk
+        }
+        counter.finish()
+        #expect(counter.rows == 3 && !counter.allFinal)
+    }
+
     @Test("an empty export has no rows and no provisional row")
     func emptyExport() {
         var counter = ExportLineCounter()
