@@ -55,7 +55,9 @@ public struct Fetcher: Sendable {
     private func fetch(api: APIClient, manifest: ManifestStore, summary: FetchSummary) async throws -> FetchSummary {
         var summary = summary
         try await ping(api)
-        var campaigns = settings.campaigns
+        // A campaign given twice is fetched once.
+        var seen = Set<String>()
+        var campaigns = settings.campaigns.filter { seen.insert($0).inserted }
         if campaigns.isEmpty {
             let listed = try await listCampaigns(api)
             campaigns = listed.kept

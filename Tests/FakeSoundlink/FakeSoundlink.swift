@@ -362,7 +362,7 @@ public final class FakeSoundlink: Sendable {
 }
 
 /// One connection: every answer ends with the connection closed, so that a cut body cannot be mistaken.
-final class FakeHandler: ChannelInboundHandler, @unchecked Sendable {
+final class FakeHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
@@ -381,9 +381,10 @@ final class FakeHandler: ChannelInboundHandler, @unchecked Sendable {
             let answer = server.answer(head)
             let delay = server.responseDelay
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             if delay > 0 {
                 context.eventLoop.scheduleTask(in: .nanoseconds(Int64(delay * 1e9))) {
-                    self.send(answer, context: loopBound.value)
+                    handler.value.send(answer, context: loopBound.value)
                 }
             } else {
                 send(answer, context: context)
@@ -410,8 +411,8 @@ final class FakeHandler: ChannelInboundHandler, @unchecked Sendable {
         let finish: @Sendable () -> Void = {
             let context = loopBound.value
             guard context.channel.isActive else { return }
-            context.write(self.wrapOutboundOut(.body(.byteBuffer(rest))), promise: nil)
-            context.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
+            context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(rest))), promise: nil)
+            context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
         }
         if let pause = answer.pauseAfterHalf {
             context.flush()

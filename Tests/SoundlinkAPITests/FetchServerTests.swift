@@ -177,7 +177,7 @@ struct FetchServerTests {
         let harness = try await FetchHarness.start()
         defer { Task { await harness.stop() } }
         var settings = harness.settings()
-        settings.campaigns = ["camp-a", "nope"]
+        settings.campaigns = ["camp-a", "nope", "camp-a"]
         let summary = try await harness.fetch(settings)
         #expect(summary.requests == 1 + 3 + 1 && summary.retries == 0)
         let failure = try #require(summary.failed.first)
