@@ -19,6 +19,8 @@ public struct ConfigFile: Sendable, Equatable {
     static let topLevelKeys: Set<String> = [
         "catalogs", "breakdown", "engagement", "month", "from", "to", "engagement_context", "out",
         "max_unmatched_rate", "require_final", "strict",
+        // Read by `fetch` only (SPEC §13).
+        "fetch",
     ]
 
     public init() {}
