@@ -15,6 +15,6 @@ struct SoundlinkRecon: ParsableCommand {
             written but a gate failed.
             """,
         version: RunSummary.toolVersion,
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SqlCommand.self]
     )
 }
