@@ -2,13 +2,17 @@
 struct ReportTable {
     let columns: [String]
     var rows: [[String]] = []
-    /// Free-text columns from the inputs (titles, artists, campaign and track names):
-    /// protected against spreadsheet formula evaluation when written.
+    /// Columns that can carry input text: protected against spreadsheet formula evaluation when written.
     private let textColumns: Set<Int>
 
-    /// Column names whose values are free text from the inputs.
+    /// Column names whose values can carry input text (SPEC §13): free text, identifiers that
+    /// print their raw text when invalid, and key fields. Valid identifiers never start like a
+    /// formula, so protecting the whole column changes only raw text. `recon.sql` protects the same.
     static let freeTextColumns: Set<String> = [
         "target_title", "target_artist", "engaged_title", "engaged_artist", "campaign_name", "engaged_track_name",
+        "target_isrc", "target_spotify_track_id", "target_playlist_id", "engaged_isrc", "engaged_spotify_track_id",
+        "isrc_raw", "spotify_track_id_raw", "isrc", "spotify_track_id", "account_id", "campaign_id",
+        "country_code", "engagement_context",
     ]
 
     init(columns: [String]) {
