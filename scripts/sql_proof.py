@@ -81,7 +81,7 @@ def main():
     elif engine == "spark":
         from pyspark.sql import SparkSession
         spark = (SparkSession.builder.master("local[2]").appName("recon-sql-proof")
-                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+                 .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "4")
                  .config("spark.sql.session.timeZone", "Pacific/Kiritimati").getOrCreate())
         spark.sparkContext.setLogLevel("ERROR")
         for part in parts:

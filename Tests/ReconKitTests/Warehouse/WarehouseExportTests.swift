@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ReconKit
+
+@Suite("sql output folder")
+struct WarehouseExportTests {
+    @Test("replaces nothing, an empty folder or an earlier sql set; refuses anything else without --force")
+    func ownership() throws {
+        let folder = try TemporaryFolder()
+        #expect(try WarehouseExport.replaces(folder.path + "/absent", force: false) == false)
+        #expect(try WarehouseExport.replaces(folder.path, force: false))
+        try folder.write("recon.sql", "-- x\n")
+        try folder.write("breakdown_rows.ndjson", "")
+        #expect(try WarehouseExport.replaces(folder.path, force: false))
+
+        let runSet = try TemporaryFolder()
+        try runSet.write("summary.json", "{}")
+        try runSet.write("territories.csv", "")
+        #expect(throws: ReconError.self) { try WarehouseExport.replaces(runSet.path, force: false) }
+        #expect(try WarehouseExport.replaces(runSet.path, force: true))
+
+        try folder.write("notes.txt", "mine")
+        #expect(throws: ReconError.self) { try WarehouseExport.replaces(folder.path, force: false) }
+    }
+
+    @Test("writes the rows, the claimed keys and recon.sql; no report")
+    func writesSet() throws {
+        let folder = try TemporaryFolder()
+        let catalog = try folder.write("north.csv", "ISRC,Spotify URL,Title,Artist\nUS-NRT-26-00001,spotify:track:1111111111111111111111,=T,A\n")
+        let exports = try folder.write("b.jsonl", ExportLines.breakdown() + "\n\nnot json\n" + ExportLines.breakdown() + "\n")
+        var settings = RunSettings()
+        settings.catalogs = [CatalogSource(argument: catalog)]
+        settings.breakdown = [exports]
+        settings.outputFolder = folder.path + "/sql"
+        let summary = try WarehouseExport.execute(settings, dialect: .duckdb)
+        #expect(summary.breakdown.lines == 4 && summary.breakdown.rejected == 1 && summary.breakdown.blank == 1)
+        #expect(summary.breakdownRows == 2)
+        #expect(summary.claimedKeys == 2)
+        let names = try FileManager.default.contentsOfDirectory(atPath: settings.outputFolder)
+        #expect(Set(names) == WarehouseExport.files)
+        let keys = try folder.read("sql/catalog_keys.ndjson")
+        #expect(keys.hasPrefix(#"{"key_kind":"isrc","claimed_key":"USNRT2600001","entry_index":0,"partner":"north""#))
+        #expect(try folder.read("sql/breakdown_rows.ndjson").split(separator: "\n").count == 2)
+        #expect(try folder.read("sql/rejected.jsonl").contains(#""reason":"not_json""#))
+        // A second run replaces its own set.
+        _ = try WarehouseExport.execute(settings, dialect: .spark)
+        #expect(try folder.read("sql/recon.sql").contains("USING json"))
+    }
+}
