@@ -113,7 +113,9 @@ public struct SQLDialect: Sendable {
 
     /// The `bq load` command of a table (shown in the script's header for BigQuery).
     func loadCommand(_ table: WarehouseTable) -> String {
-        let schema = table.columns.map { "\($0.name):\(type($0.type))" }.joined(separator: ",")
+        // bq's inline schema spells the types by their load names.
+        let names: [WarehouseTable.ColumnType: String] = [.text: "STRING", .integer: "INTEGER", .boolean: "BOOLEAN"]
+        let schema = table.columns.map { "\($0.name):\(names[$0.type]!)" }.joined(separator: ",")
         return "bq load --source_format=NEWLINE_DELIMITED_JSON recon.\(table.name) \(table.file) \(schema)"
     }
 }
