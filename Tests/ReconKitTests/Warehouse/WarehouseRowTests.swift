@@ -91,3 +91,38 @@ struct WarehouseRowTests {
         #expect(text == "{\"file_index\":7,\"path\":\"a\\u0000b\\u001f\\u007f\\\"\\\\\\r\\n\\tä\"}\n")
     }
 }
+
+@Suite("Warehouse reader")
+struct WarehouseReaderTests {
+    @Test("the rows file and the rejections do not depend on threads or block size", arguments: [
+        (1, 1 << 20), (2, 300), (3, 97), (7, 1024),
+    ])
+    func sameForAnyThreads(_ threads: Int, _ blockSize: Int) throws {
+        let folder = try TemporaryFolder()
+        var lines: [String] = []
+        for index in 0..<60 {
+            switch index % 9 {
+            case 4: lines.append("")
+            case 7: lines.append("{broken")
+            default: lines.append(ExportLines.breakdown(["streams": String(index), "country_code": "\"C\(index % 5)\""]))
+            }
+        }
+        let file = try folder.write("b.jsonl", lines.joined(separator: "\n") + "\n")
+        func read(_ threads: Int, _ blockSize: Int, into name: String) throws -> ([UInt8], [Int], SourceCounts) {
+            let writer = try FileWriter(path: folder.path + "/" + name, displayPath: name)
+            let rejections = CollectedRejections()
+            var reader = WarehouseReader<BreakdownRow>(threads: threads, blockSize: blockSize)
+            try reader.read(ExportFile(path: file), index: 0, into: writer, rejections: rejections)
+            try writer.close()
+            #expect(reader.rows == 60 - 7 - 6)
+            return (Array(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + name))), rejections.all.map(\.line), reader.counts)
+        }
+        let reference = try read(1, 1 << 20, into: "one.ndjson")
+        let other = try read(threads, blockSize, into: "other.ndjson")
+        #expect(other.0 == reference.0)
+        #expect(other.1 == reference.1)
+        #expect(other.1 == [8, 17, 26, 35, 44, 53])
+        #expect(other.2 == reference.2)
+        #expect(other.2.lines == 60 && other.2.blank == 7 && other.2.rejected == 6)
+    }
+}
