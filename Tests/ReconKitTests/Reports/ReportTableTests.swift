@@ -9,15 +9,20 @@ struct ReportTableTests {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    @Test("free text that starts like a formula is prefixed with '; identifiers and numbers never are",
-          arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab"])
+    /// SPEC §13: free text, raw text of ids that did not validate, and key fields are protected;
+    /// numbers and the tool's own columns never are.
+    @Test("input text that starts like a formula is prefixed with '; numbers and the tool's columns never are",
+          arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab", "\rCR"])
     func formulas(text: String) {
-        var table = ReportTable(columns: ["target_isrc", "target_title", "streams", "campaign_name"])
-        table.rows = [[text, text, "-5", text]]
-        let line = table.csv.split(separator: "\n", omittingEmptySubsequences: false)[1]
-        let quotedIfNeeded = quoted(text)
+        let protected = ["target_isrc", "target_title", "campaign_name", "isrc_raw", "spotify_track_id_raw",
+                         "account_id", "campaign_id", "country_code", "engagement_context", "engaged_spotify_track_id"]
+        var table = ReportTable(columns: protected + ["streams", "bucket", "file"])
+        table.rows = [Array(repeating: text, count: protected.count) + ["-5", text, text]]
+        let line = table.csvLine(table.rows[0])
         let defused = quoted("'" + text)
-        #expect(line == "\(quotedIfNeeded),\(defused),-5,\(defused)")
+        let plain = quoted(text)
+        #expect(line == Array(repeating: defused, count: protected.count).joined(separator: ",")
+            + ",-5,\(plain),\(plain)\n")
     }
 
     @Test("minimal quoting, non-ASCII kept as UTF-8")
