@@ -40,7 +40,9 @@ public enum WarehouseExport {
     static func replaces(_ path: String, force: Bool) throws -> Bool {
         guard FileBytes.isDirectory(path), let names = try? FileManager.default.contentsOfDirectory(atPath: path)
         else { return force }
-        if names.isEmpty || (names.contains("recon.sql") && names.allSatisfy(files.contains)) { return true }
+        // The SPEC §13 marker file is allowed beside them, for when output sets carry one.
+        let known = files.union([".soundlink-recon.json"])
+        if names.isEmpty || (names.contains("recon.sql") && names.allSatisfy(known.contains)) { return true }
         guard force else {
             throw ReconError.output(
                 path: path,

@@ -12,6 +12,8 @@ struct WarehouseExportTests {
         try folder.write("recon.sql", "-- x\n")
         try folder.write("breakdown_rows.ndjson", "")
         #expect(try WarehouseExport.replaces(folder.path, force: false))
+        try folder.write(".soundlink-recon.json", "{}")
+        #expect(try WarehouseExport.replaces(folder.path, force: false))
 
         let runSet = try TemporaryFolder()
         try runSet.write("summary.json", "{}")
