@@ -9,8 +9,9 @@ across files), absent exported_at on either side of a tie, credits and negative 
 sub-cent and float-artefact money, a currency whose total is 0 and shares that fall
 exactly on a half millionth, playlists (one without an id), unmatched targets and engaged
 tracks of every reason, rows unmatched on both sides, provisional rows, out-of-period
-rows, unknown engagement contexts, null counts, and text that starts like a formula or
-holds commas, quotes and line breaks, in free text, raw ids and key fields.
+rows, unknown engagement contexts, null counts, text that starts like a formula or
+holds commas, quotes and line breaks, in free text, raw ids and key fields, a NUL, and
+free text longer than the reports' 4,096-byte cut.
 """
 import gzip
 import json
@@ -35,7 +36,8 @@ with open(os.path.join(out, "catalogs/south.csv"), "w", encoding="utf-8", newlin
     f.write("isrc;spotify_id;title;artist\n"
             "USNRT2600005;6666666666666666666666;Conflict ISRC owns spotify;South\n"
             "GBSTH2600001;7777777777777777777777;Southern;South\n"
-            "GBSTH2600002;;\"=cmd|' /C calc'!A0\";South\n")
+            "GBSTH2600002;;\"=cmd|' /C calc'!A0\";South\n"
+            "GBSTH2600003;;" + "Long title " * 500 + ";South\n")
 
 ACCOUNT = "a7ac3173-2f71-4e79-921f-d15d7112dd11"
 CAMPAIGNS = [  # id, name, type, isrc, spotify, playlist
@@ -48,6 +50,7 @@ CAMPAIGNS = [  # id, name, type, isrc, spotify, playlist
     ("c-playlist-null", "Playlist without id", "playlist", None, None, None),
     ("c-untyped", "Untyped, conflict key", None, "USNRT2600005", None, None),
     ("c-dup-spotify", "Matched by the duplicate's id", "track", "XX", "4444444444444444444444", None),
+    ("c-dash", "A valid ISRC whose raw text starts with a dash", "track", "-qzaaa-26-00010", "\t", None),
 ]
 COUNTRIES = ["US", "DE", "=Z", "SE"]
 DAYS = [f"2026-06-{d:02d}" for d in range(1, 31)]
@@ -132,6 +135,10 @@ b3.append(breakdown(CAMPAIGNS[0], "2026-06-09", "DK", FINAL, "DKK", spend=1_999_
 odd = json.loads(breakdown(CAMPAIGNS[2], "2026-06-10", "-X", FINAL, "USD", account="=acct"))
 odd.update({"spend_media": 53.129999999999995, "fees": 1e-3, "spend_total": 53.130999999999995})
 b3.append(json.dumps(odd, ensure_ascii=False))
+# A NUL (printed as U+FFFD) and free text longer than the 4,096-byte cut, in a name and a key.
+nul = json.loads(breakdown(CAMPAIGNS[4], "2026-06-11", "N\u0000L", FINAL))
+nul.update({"campaign_name": "nul\u0000here " + "\u00e9" * 3000, "account_id": "acct\u0000x"})
+b3.append(json.dumps(nul, ensure_ascii=False))
 b3.append(breakdown(CAMPAIGNS[3], "2026-05-31", "US", FINAL))
 b3.append(breakdown(CAMPAIGNS[3], "2026-07-01", "US", FINAL))
 b3 += ["", "not json", '{"provider":"soundlink"}', json.dumps({**json.loads(b1[0]), "currency": "US"})]
@@ -161,6 +168,8 @@ for index in range(0, len(e1), 5):
                          row["engagement_context"], row["engaged_track_isrc"], row["engaged_spotify_track_id"],
                          row["engaged_track_name"]))
 e2.append(engagement(CAMPAIGNS[4], "2026-07-02", "US", FINAL, "catalog", None, "zzzzzzzzzzzzzzzzzzzzzz", "late"))
+e2.append(engagement(CAMPAIGNS[4], "2026-06-12", "US", FINAL, "catalog", None, "zzzz\u0000zzz",
+                     "=" + "\u2603" * 2000 + "\u0000"))
 
 for name, rows in (("breakdown/b1.jsonl", b1), ("breakdown/b2.jsonl", b2), ("breakdown/b3.jsonl", b3),
                    ("engagement/e1.jsonl", e1)):

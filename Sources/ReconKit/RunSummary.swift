@@ -9,6 +9,9 @@ public struct RunSummary: Sendable {
     public var engagementFiles: [String] = []
     public var catalogFiles: [CatalogSet.FileStats] = []
     public var catalogIssuesByKind: [(CatalogIssue.Kind, Int)] = []
+    /// Rejected lines of both sources per reason, in the order of `RejectionReason.allCases`; complete
+    /// even when `rejected.jsonl` lists only the first rejections of a file.
+    public var rejectionsByReason: [(reason: RejectionReason, count: Int)] = []
     public var breakdownTargets = MatchCounts()
     public var engagementTargets = MatchCounts()
     public var engagementEngaged = MatchCounts()
@@ -19,6 +22,15 @@ public struct RunSummary: Sendable {
     /// Each tie-out invariant of SPEC §6 and whether it held.
     public var tieOut: [(name: String, held: Bool)] = []
     public var gates: [GateResult] = []
+    /// Files in export folders that look like exports but are not read (not `*.jsonl` / `*.jsonl.gz`).
+    public var skippedFiles: [String] = []
+    /// Export files whose every non-blank line was rejected.
+    public var rejectedFiles: [RejectedFile] = []
+    /// Rows that tied on key and `exported_at` with different values (listed in `conflicts.csv`).
+    public var breakdownConflicts = 0
+    public var engagementConflicts = 0
+    /// Campaigns with provisional days in the period, sorted by campaign id.
+    public var provisionalCampaigns: [ProvisionalCampaign] = []
 
     /// True when every enabled gate passed.
     public var passed: Bool { gates.allSatisfy(\.passed) }

@@ -22,8 +22,9 @@ struct SqlCommand: ParsableCommand {
     @OptionGroup var options: JobOptions
 
     func validate() throws {
-        if options.maxUnmatchedRate != nil || options.requireFinal || options.strict {
-            throw ValidationError("sql evaluates no gates: --max-unmatched-rate, --require-final and --strict belong to run.")
+        if options.maxUnmatchedRate != nil || options.requireFinal || options.strict || options.allowEmpty {
+            throw ValidationError(
+                "sql evaluates no gates: --max-unmatched-rate, --require-final, --strict and --allow-empty belong to run.")
         }
         if options.out == nil { throw ValidationError("sql needs --out DIR.") }
     }
@@ -31,7 +32,8 @@ struct SqlCommand: ParsableCommand {
     func run() throws {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
         do {
-            let settings = try options.settings(mode: .run)
+            let (settings, notes) = try options.settings(mode: .run)
+            for note in notes { console.note(note) }
             let summary = try WarehouseExport.execute(settings, dialect: .named(dialect), observer: console)
             console.report(summary)
         } catch let error as ReconError {

@@ -23,7 +23,8 @@ struct BinaryRunner {
         return folder.appendingPathComponent("soundlink-recon").path
     }()
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary (or another program, such as `/usr/bin/time` wrapping it) from the package root.
+    static func run(_ arguments: [String], executable: String = executable) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -62,8 +63,20 @@ final class WorkFolder {
         return file
     }
 
+    /// A one-entry catalog, for runs whose test is about something else.
+    func catalog() throws -> String {
+        try write("catalog.csv", "isrc,title\nUSRC17607839,One\n")
+    }
+
     func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + folder)) ?? []).sorted()
+    }
+
+    /// Every file of `folder` (dotfiles included) with its bytes.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for name in files(folder) { contents[name] = try read(folder + "/" + name) }
+        return contents
     }
 
     func read(_ name: String) throws -> Data {

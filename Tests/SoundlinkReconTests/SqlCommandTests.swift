@@ -11,7 +11,7 @@ struct SqlCommandTests {
         #expect(sql.status == 0, "\(sql.stderr)")
         #expect(sql.stderr.isEmpty)
         #expect(Set(work.files("sql")) == [
-            "recon.sql", "rejected.jsonl", "catalog_issues.csv", "catalog_keys.ndjson", "export_files.ndjson",
+            ".soundlink-recon.json", "recon.sql", "rejected.jsonl", "catalog_issues.csv", "catalog_keys.ndjson", "export_files.ndjson",
             "breakdown_rows.ndjson", "engagement_rows.ndjson",
         ])
         for name in ["rejected.jsonl", "catalog_issues.csv"] {
@@ -29,13 +29,14 @@ struct SqlCommandTests {
         let refused = try BinaryRunner.run(["sql", "--dialect", "duckdb", "--config", "Config/recon.json",
                                             "--out", work.path + "/run"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("not a soundlink-recon sql set"))
+        #expect(refused.stderr.contains("holds a 'run' output set"))
     }
 
     @Test("gates are refused, --out and --dialect are required", arguments: [
         (["--require-final"], "sql evaluates no gates"),
         (["--strict"], "sql evaluates no gates"),
         (["--max-unmatched-rate", "0.1"], "sql evaluates no gates"),
+        (["--allow-empty"], "sql evaluates no gates"),
     ])
     func usage(_ extra: [String], _ message: String) throws {
         let work = try WorkFolder()

@@ -47,6 +47,13 @@ struct EngagementRow: ExportRow {
         engagedTrackName = translate(engagedTrackName)
     }
 
+    func reportsSameValues(as other: EngagementRow) -> Bool {
+        header.reportsSameValues(as: other.header) && engagedISRC == other.engagedISRC
+            && engagedTrackName == other.engagedTrackName && streams == other.streams && listeners == other.listeners
+            && newListeners == other.newListeners && returningListeners == other.returningListeners
+            && newListenerStreams == other.newListenerStreams && returningListenerStreams == other.returningListenerStreams
+    }
+
     static let keyFields: [ExportField] = [
         .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
     ]
@@ -62,6 +69,6 @@ struct EngagementRow: ExportRow {
         newListenerStreams = try parser.count(.newListenerStreams)
         returningListenerStreams = try parser.count(.returningListenerStreams)
         engagedISRC = try parser.string(.engagedTrackISRC)
-        engagedTrackName = try parser.string(.engagedTrackName)
+        engagedTrackName = try parser.freeText(.engagedTrackName)
     }
 }

@@ -27,6 +27,13 @@ enum HTMLReport {
             """
         page += section("Inputs", inputs(summary))
         page += section("Gates", gates(summary))
+        let warnings = SummaryNotices.warnings(summary)
+        if !warnings.isEmpty {
+            page += section("Warnings", "<ul>" + warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n")
+        }
+        if !summary.provisionalCampaigns.isEmpty {
+            page += section("Provisional days", provisional(summary))
+        }
         page += section("Matching", matching(summary))
         for currency in digest.currencies {
             page += section("Spend by territory (\(escape(currency.code)))", territories(currency))
@@ -38,7 +45,7 @@ enum HTMLReport {
         return page + "</main></body></html>\n"
     }
 
-    /// HTML text escape for anything that came from the inputs.
+    /// HTML text escape for anything that came from the inputs; a NUL becomes U+FFFD.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -48,6 +55,7 @@ enum HTMLReport {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\0": result += "\u{FFFD}"
             default: result.append(character)
             }
         }
@@ -87,6 +95,13 @@ enum HTMLReport {
                 + "<td class=\"n\">\(escape(gate.value))</td><td>\(result)</td></tr>"
         }
         return html + "</table></div>\n"
+    }
+
+    /// Which days may still be revised, per campaign, and from when a re-fetch gives final rows.
+    private static func provisional(_ summary: RunSummary) -> String {
+        "<p class=\"muted\">Re-fetch these days on or after the date shown, then run again.</p>\n"
+            + table(["campaign", "provisional days", "final on"],
+                    summary.provisionalCampaigns.map { [$0.campaignID, $0.daysText, $0.finalOn.description] }, numeric: [])
     }
 
     private static func matching(_ summary: RunSummary) -> String {

@@ -309,7 +309,8 @@ public struct ReconSQL {
                 "report_date": "report_date", "account_id": "account_id", "campaign_id": "campaign_id",
                 "campaign_name": "campaign_name", "country_code": "country_code",
                 "engagement_context": engagement ? "engagement_context" : "''",
-                "isrc_raw": "\(raw)_isrc_raw", "spotify_track_id_raw": "\(raw)_spotify_raw",
+                "isrc_raw": guardedUnlessValid("\(raw)_isrc_raw", normalised: "\(raw)_isrc"),
+                "spotify_track_id_raw": guardedUnlessValid("\(raw)_spotify_raw", normalised: "\(raw)_spotify"),
                 "engaged_track_name": engagement ? "engaged_track_name" : "''",
                 "streams": text("COALESCE(streams, 0)"),
                 "spend_total": engagement ? "''" : money("CAST(spend_total AS \(dialect.sumType))"),
@@ -339,16 +340,27 @@ public struct ReconSQL {
         """
     }
 
-    /// The select list: each column's text, protected against formulas where the CSV protects it.
+    /// The select list: each column's text; input text without NUL and protected against formulas, as the CSVs print it.
     private func select(_ columns: [String], _ values: [String: String]) -> String {
         columns.map { column in
             guard let value = values[column] else { preconditionFailure("no SQL for report column \(column)") }
-            let printed = ReportTable.freeTextColumns.contains(column) ? protect(value) : value
+            let printed = ReportTable.inputTextColumns.contains(column) ? protect(withoutNUL(value)) : value
             return "\(printed) AS \(dialect.quote(column))"
         }.joined(separator: ",\n    ")
     }
 
     private func text(_ expression: String) -> String { "CAST(\(expression) AS \(dialect.textType))" }
+
+    /// An identifier's raw text: guarded only when it did not validate (a valid identifier's raw
+    /// text may start with `-` or TAB, and is never changed; SPEC §13).
+    private func guardedUnlessValid(_ raw: String, normalised: String) -> String {
+        "CASE WHEN \(normalised) IS NULL THEN \(protect(withoutNUL(raw))) ELSE \(withoutNUL(raw)) END"
+    }
+
+    /// A NUL is never printed: it becomes U+FFFD, as in the CSVs.
+    private func withoutNUL(_ expression: String) -> String {
+        "REPLACE(\(expression), \(dialect.character(0)), '\u{FFFD}')"
+    }
 
     /// A leading `'` when the text starts with `=`, `+`, `-`, `@`, TAB or CR.
     private func protect(_ expression: String) -> String {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What `sql` wrote: the per-line counts of each source and the rows handed to the engine.
 public struct WarehouseSummary: Sendable {
     public var dialect: SQLDialect.Name
@@ -15,16 +13,18 @@ public struct WarehouseSummary: Sendable {
 /// `soundlink-recon sql`: the per-line work (validation and normalisation, streamed per file)
 /// done here, the rest handed to an SQL engine as rows plus `recon.sql` (SPEC §11, §13).
 public enum WarehouseExport {
-    /// Every file an `sql` output set holds.
+    /// Every file an `sql` output set holds, besides the marker.
     public static let files: Set<String> = Set(WarehouseTable.all.map(\.file))
         .union(["recon.sql", "rejected.jsonl", "catalog_issues.csv"])
 
-    /// Validates and normalises the inputs of `settings` into `settings.outputFolder`, replaced whole.
-    /// Gates are not evaluated; `settings.mode` is ignored.
+    /// Validates and normalises the inputs of `settings` into `settings.outputFolder`, replaced whole
+    /// when it is empty or an earlier `sql` set (SPEC §13). Gates are not evaluated; `settings.mode`
+    /// is ignored.
     public static func execute(
         _ settings: RunSettings, dialect: SQLDialect, observer: RunObserver? = nil
     ) throws -> WarehouseSummary {
-        let output = try OutputFolder(path: settings.outputFolder, force: try replaces(settings.outputFolder, force: settings.force))
+        let output = try OutputFolder(
+            path: settings.outputFolder, kind: .sql, force: settings.force, inputs: settings.inputPaths)
         do {
             let summary = try execute(settings, dialect: dialect, output: output, observer: observer)
             try output.commit()
@@ -33,22 +33,6 @@ public enum WarehouseExport {
             output.abandon()
             throw error
         }
-    }
-
-    /// Whether `path` may be replaced: it does not exist, is empty, or holds an earlier `sql`
-    /// set (only these files, `recon.sql` among them). Other sets, `run`'s included, need `force`.
-    static func replaces(_ path: String, force: Bool) throws -> Bool {
-        guard FileBytes.isDirectory(path), let names = try? FileManager.default.contentsOfDirectory(atPath: path)
-        else { return force }
-        // The SPEC §13 marker file is allowed beside them, for when output sets carry one.
-        let known = files.union([".soundlink-recon.json"])
-        if names.isEmpty || (names.contains("recon.sql") && names.allSatisfy(known.contains)) { return true }
-        guard force else {
-            throw ReconError.output(
-                path: path,
-                reason: "holds files that are not a soundlink-recon sql set; choose another --out or pass --force")
-        }
-        return true
     }
 
     private static func execute(
@@ -82,7 +66,7 @@ public enum WarehouseExport {
         var breakdown = WarehouseReader<BreakdownRow>(threads: settings.threads)
         let breakdownWriter = try output.create(WarehouseTable.breakdownRows.file)
         for (index, file) in breakdownFiles.enumerated() {
-            try breakdown.read(file, index: UInt32(index), into: breakdownWriter, rejections: rejections) {
+            try breakdown.read(file, index: index, into: breakdownWriter, rejections: rejections) {
                 observer?.progress(bytesRead: bytesBefore + $0, totalBytes: totalBytes, lines: $1)
             }
             bytesBefore += fileSize(file.path)
@@ -94,7 +78,7 @@ public enum WarehouseExport {
         let engagementWriter = try output.create(WarehouseTable.engagementRows.file)
         for (index, file) in engagementFiles.enumerated() {
             try engagement.read(
-                file, index: UInt32(breakdownFiles.count + index), into: engagementWriter, rejections: rejections
+                file, index: breakdownFiles.count + index, into: engagementWriter, rejections: rejections
             ) {
                 observer?.progress(bytesRead: bytesBefore + $0, totalBytes: totalBytes, lines: breakdownLines + $1)
             }

@@ -9,20 +9,23 @@ struct ReportTableTests {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// SPEC §13: free text, raw text of ids that did not validate, and key fields are protected;
-    /// numbers and the tool's own columns never are.
-    @Test("input text that starts like a formula is prefixed with '; numbers and the tool's columns never are",
+    @Test("input text that starts like a formula is prefixed with '; numbers and the tool's words never are",
           arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab", "\rCR"])
     func formulas(text: String) {
-        let protected = ["target_isrc", "target_title", "campaign_name", "isrc_raw", "spotify_track_id_raw",
-                         "account_id", "campaign_id", "country_code", "engagement_context", "engaged_spotify_track_id"]
-        var table = ReportTable(columns: protected + ["streams", "bucket", "file"])
-        table.rows = [Array(repeating: text, count: protected.count) + ["-5", text, text]]
-        let line = table.csvLine(table.rows[0])
+        let columns = ["target_match", "target_isrc", "country_code", "target_title", "streams", "spend_total", "partner"]
+        var table = ReportTable(columns: columns)
+        table.rows = [["unmatched", text, text, text, "-5", "-1.50", text]]
+        let line = table.csv.split(separator: "\n", omittingEmptySubsequences: false)[1]
         let defused = quoted("'" + text)
-        let plain = quoted(text)
-        #expect(line == Array(repeating: defused, count: protected.count).joined(separator: ",")
-            + ",-5,\(plain),\(plain)\n")
+        #expect(line == "unmatched,\(defused),\(defused),\(defused),-5,-1.50,\(defused)")
+    }
+
+    @Test("a guarded grain sorts by its printed bytes; a NUL is written as U+FFFD")
+    func guardedSorting() {
+        var table = ReportTable(columns: ["country_code", "streams"])
+        table.rows = [["(b", "1"], ["=a", "2"], ["'a", "3"], ["a\0b", "4"]]
+        table.sortByGrain(1)
+        #expect(table.csv == "country_code,streams\n'=a,2\n'a,3\n(b,1\na\u{FFFD}b,4\n")
     }
 
     @Test("minimal quoting, non-ASCII kept as UTF-8")

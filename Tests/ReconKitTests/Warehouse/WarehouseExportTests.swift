@@ -4,27 +4,6 @@ import Testing
 
 @Suite("sql output folder")
 struct WarehouseExportTests {
-    @Test("replaces nothing, an empty folder or an earlier sql set; refuses anything else without --force")
-    func ownership() throws {
-        let folder = try TemporaryFolder()
-        #expect(try WarehouseExport.replaces(folder.path + "/absent", force: false) == false)
-        #expect(try WarehouseExport.replaces(folder.path, force: false))
-        try folder.write("recon.sql", "-- x\n")
-        try folder.write("breakdown_rows.ndjson", "")
-        #expect(try WarehouseExport.replaces(folder.path, force: false))
-        try folder.write(".soundlink-recon.json", "{}")
-        #expect(try WarehouseExport.replaces(folder.path, force: false))
-
-        let runSet = try TemporaryFolder()
-        try runSet.write("summary.json", "{}")
-        try runSet.write("territories.csv", "")
-        #expect(throws: ReconError.self) { try WarehouseExport.replaces(runSet.path, force: false) }
-        #expect(try WarehouseExport.replaces(runSet.path, force: true))
-
-        try folder.write("notes.txt", "mine")
-        #expect(throws: ReconError.self) { try WarehouseExport.replaces(folder.path, force: false) }
-    }
-
     @Test("writes the rows, the claimed keys and recon.sql; no report")
     func writesSet() throws {
         let folder = try TemporaryFolder()
@@ -39,13 +18,17 @@ struct WarehouseExportTests {
         #expect(summary.breakdownRows == 2)
         #expect(summary.claimedKeys == 2)
         let names = try FileManager.default.contentsOfDirectory(atPath: settings.outputFolder)
-        #expect(Set(names) == WarehouseExport.files)
+        #expect(Set(names) == WarehouseExport.files.union([".soundlink-recon.json"]))
+        #expect(try folder.read("sql/.soundlink-recon.json").contains("\"sql\""))
         let keys = try folder.read("sql/catalog_keys.ndjson")
         #expect(keys.hasPrefix(#"{"key_kind":"isrc","claimed_key":"USNRT2600001","entry_index":0,"partner":"north""#))
         #expect(try folder.read("sql/breakdown_rows.ndjson").split(separator: "\n").count == 2)
         #expect(try folder.read("sql/rejected.jsonl").contains(#""reason":"not_json""#))
-        // A second run replaces its own set.
+        // A second run replaces its own set; a run set or foreign files are refused.
         _ = try WarehouseExport.execute(settings, dialect: .spark)
         #expect(try folder.read("sql/recon.sql").contains("USING json"))
+        try folder.write("other/notes.txt", "mine")
+        settings.outputFolder = folder.path + "/other"
+        #expect(throws: ReconError.self) { try WarehouseExport.execute(settings, dialect: .duckdb) }
     }
 }
