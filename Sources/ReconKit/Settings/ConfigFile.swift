@@ -94,7 +94,7 @@ private struct ConfigReader {
     /// A rate from 0 to 1, read from the number's text (never through a `Double`).
     func rate(_ value: ConfigJSON, key: String) throws -> Rate {
         guard case let .number(text) = value else { throw error(key, "must be a number from 0 to 1, not \(value.kindName)") }
-        guard let rate = Rate.parse(text), rate.millionths >= 0, rate.millionths <= 1_000_000 else {
+        guard let rate = Rate.limit(text) else {
             throw error(key, "must be a number from 0 to 1")
         }
         return rate
