@@ -33,10 +33,11 @@ private func lines(of block: ArraySlice<UInt8>, maxLineLength: Int, into seen: i
     var pieces = block.split(separator: 0x0A, omittingEmptySubsequences: false)
     if block.last == 0x0A { pieces.removeLast() }
     for piece in pieces {
+        // The length leaves out a CR at the end (as the line parser does); a head is the raw bytes.
         var line = Array(piece)
         if line.last == 0x0D { line.removeLast() }
         let tooLong = line.count > maxLineLength
-        seen.append(SeenLine(tooLong: tooLong, bytes: tooLong ? Array(line.prefix(headLength)) : line))
+        seen.append(SeenLine(tooLong: tooLong, bytes: tooLong ? Array(piece.prefix(headLength)) : line))
     }
 }
 
