@@ -29,13 +29,15 @@ private struct SeenLine: Equatable {
 private let headLength = 8
 
 private func lines(of block: ArraySlice<UInt8>, maxLineLength: Int, into seen: inout [SeenLine]) {
+    if block.isEmpty { return }   // an empty file has no line
     var pieces = block.split(separator: 0x0A, omittingEmptySubsequences: false)
     if block.last == 0x0A { pieces.removeLast() }
     for piece in pieces {
+        // The length leaves out a CR at the end (as the line parser does); a head is the raw bytes.
         var line = Array(piece)
         if line.last == 0x0D { line.removeLast() }
         let tooLong = line.count > maxLineLength
-        seen.append(SeenLine(tooLong: tooLong, bytes: tooLong ? Array(line.prefix(headLength)) : line))
+        seen.append(SeenLine(tooLong: tooLong, bytes: tooLong ? Array(piece.prefix(headLength)) : line))
     }
 }
 
@@ -65,6 +67,12 @@ public func fuzzLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         fatalError("the reader threw \(error)")
     }
-    if seen != expected { fatalError("reader and split disagree: \(seen) vs \(expected)") }
+    // The reader keeps the head it had when it found the line too long: at least the limit + 2
+    // bytes (in the job the head, 4,096 bytes, is far below the limit, so it is always whole).
+    let kept = min(headLength, maxLineLength + 2)
+    func trimmed(_ lines: [SeenLine]) -> [SeenLine] {
+        lines.map { $0.tooLong ? SeenLine(tooLong: true, bytes: Array($0.bytes.prefix(kept))) : $0 }
+    }
+    if trimmed(seen) != trimmed(expected) { fatalError("reader and split disagree: \(seen) vs \(expected)") }
     return 0
 }

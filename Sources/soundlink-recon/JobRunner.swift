@@ -53,7 +53,7 @@ final class Console: RunObserver {
         progressShown = true
     }
 
-    private func endProgress() {
+    func endProgress() {
         if progressShown { printError("\r\u{1B}[2K", newline: false) }
         progressShown = false
     }

@@ -15,6 +15,6 @@ struct SoundlinkRecon: AsyncParsableCommand {
             written but a gate failed.
             """,
         version: RunSummary.toolVersion,
-        subcommands: [RunCommand.self, ValidateCommand.self, FetchCommand.self, DiffCommand.self]
+        subcommands: [FetchCommand.self, RunCommand.self, ValidateCommand.self, SqlCommand.self, DiffCommand.self]
     )
 }

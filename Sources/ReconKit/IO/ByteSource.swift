@@ -17,11 +17,16 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
+func openByteSource(_ path: String) throws -> ByteSource {
+    try openByteSource(path, digest: nil).source
+}
+
+/// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
 ///
 /// `digest` is fed the file's bytes on disk: a gzip file's compressed bytes as they are read; a plain
 /// file's bytes are the stream itself, which the caller hashes (`BlockReader(digest:)` does it while
 /// the previous bytes are parsed). The second value says whether the caller must.
-func openByteSource(_ path: String, digest: FileDigest? = nil) throws -> (source: ByteSource, callerHashes: Bool) {
+func openByteSource(_ path: String, digest: FileDigest?) throws -> (source: ByteSource, callerHashes: Bool) {
     let file = try PlainFileSource(path: path)
     guard path.hasSuffix(".gz") else { return (file, true) }
     file.digest = digest

@@ -144,10 +144,16 @@ private struct Parser {
                 guard index + 1 < bytes.count else { break }
                 let escaped = bytes[index + 1]
                 if escaped == UInt8(ascii: "u") {
-                    guard index + 5 < bytes.count,
-                          (2...5).allSatisfy({ JSONStringDecoder.hexValue(bytes[index + $0]) != nil })
-                    else { throw fail("bad \\u escape") }
+                    let unit = try hexUnit(at: index)
                     index += 6
+                    // A surrogate must come as a pair: a lone one is no character (and no setting needs one).
+                    if (0xDC00...0xDFFF).contains(unit) { throw fail("lone surrogate in a \\u escape") }
+                    if (0xD800...0xDBFF).contains(unit) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                              (0xDC00...0xDFFF).contains(try hexUnit(at: index))
+                        else { throw fail("lone surrogate in a \\u escape") }
+                        index += 6
+                    }
                     continue
                 }
                 guard Array("\"\\/bfnrt".utf8).contains(escaped) else { throw fail("bad escape") }
@@ -157,6 +163,17 @@ private struct Parser {
             index += 1
         }
         throw fail("string never closes")
+    }
+
+    /// The UTF-16 unit of the `\\uXXXX` escape at `start`.
+    private func hexUnit(at start: Int) throws(ConfigJSON.SyntaxError) -> UInt32 {
+        guard start + 5 < bytes.count else { throw fail("bad \\u escape") }
+        var unit: UInt32 = 0
+        for offset in 2...5 {
+            guard let digit = JSONStringDecoder.hexValue(bytes[start + offset]) else { throw fail("bad \\u escape") }
+            unit = unit << 4 | digit
+        }
+        return unit
     }
 
     private mutating func literal(_ word: String, _ result: ConfigJSON) throws(ConfigJSON.SyntaxError) -> ConfigJSON {

@@ -30,6 +30,8 @@ struct ConfigFileTests {
         (#"{"_deep": "# + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "}",
          nil, "not valid JSON (line 1: nested too deeply)"),
         (#"[]"#, nil, "the top level must be a JSON object"),
+        (#"{"month": "\uDDDD"}"#, nil, "not valid JSON (line 1: lone surrogate in a \\u escape)"),
+        (#"{"month": "\uD800x"}"#, nil, "not valid JSON (line 1: lone surrogate in a \\u escape)"),
         (#"{"month": "2026-04"} {}"#, nil, "not valid JSON (line 1: text after the JSON value)"),
     ]
 
@@ -45,13 +47,13 @@ struct ConfigFileTests {
         let folder = try TemporaryFolder()
         let path = try folder.write("c.json", """
             \u{FEFF}{"_note": "x", "max_unmatched_rate": 0.30000000000000004, "strict": false, "require_final": true,
-             "breakdown": "b", "catalogs": [{"path": "a.csv", "columns": {"_note": "y", "isrc": "Code\\u00e9"}}]}
+             "breakdown": "b\\uD83C\\uDFB5", "catalogs": [{"path": "a.csv", "columns": {"_note": "y", "isrc": "Code\\u00e9"}}]}
             """)
         let config = try ConfigFile.load(path)
         #expect(config.maxUnmatchedRate == Rate(millionths: 300_000))
         #expect(config.strict == false)
         #expect(config.requireFinal == true)
-        #expect(config.breakdown == ["b"])
+        #expect(config.breakdown == ["b🎵"])
         #expect(config.catalogs?.first?.columns[.isrc] == "Codeé")
         let small = try folder.write("d.json", #"{"max_unmatched_rate": 1e-1}"#)
         #expect(try ConfigFile.load(small).maxUnmatchedRate == Rate(millionths: 100_000))

@@ -1,0 +1,81 @@
+import Dispatch
+
+/// Streams export files into a warehouse table file: every row that validates is written,
+/// in read order and without de-duplication (the SQL does that); rejected lines go to the sink.
+///
+/// Each block of lines is parsed on every thread, like `ExportReader` (same parsers, same
+/// line limits), then written in order.
+struct WarehouseReader<Row: WarehouseRow> {
+    private let parsers: [ChunkParser<Row>]
+    private let blockSize: Int
+    private let maxLineLength: Int
+    private(set) var counts = SourceCounts()
+    /// Rows written (kept or superseded: the engine decides).
+    private(set) var rows = 0
+
+    init(threads: Int = 1, blockSize: Int = 8 << 20, maxLineLength: Int = InputLimits.maxLineLength) {
+        parsers = (0..<max(1, threads)).map { _ in ChunkParser<Row>(maxLineLength: maxLineLength) }
+        self.blockSize = blockSize
+        self.maxLineLength = maxLineLength
+    }
+
+    /// Reads every line of `file`, whose rows carry `index`; a corrupt or unreadable file throws.
+    mutating func read(
+        _ file: ExportFile, index: Int, into writer: FileWriter, rejections: RejectionSink,
+        progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
+    ) throws {
+        guard index <= RowOrigin.maxFile else {
+            throw ReconError.unreadable(path: file.path, reason: "more than \(RowOrigin.maxFile + 1) export files")
+        }
+        let source = try openByteSource(file.path)
+        let reader = BlockReader(source: source, blockSize: blockSize, maxLineLength: maxLineLength)
+        counts.files += 1
+        var linesBefore = 0
+        var line = NDJSONRow(Row.table)
+        try reader.forEachBlock { piece in
+            let parsed: ArraySlice<ChunkParser<Row>>
+            switch piece {
+            case let .lines(block):
+                let chunks = ExportReader<Row>.split(block, into: parsers.count)
+                for (parser, chunk) in zip(parsers, chunks) { parser.chunk = chunk }
+                if chunks.count == 1 {
+                    parsers[0].parse(fileIndex: index)
+                } else {
+                    nonisolated(unsafe) let parsers = self.parsers
+                    DispatchQueue.concurrentPerform(iterations: chunks.count) { parsers[$0].parse(fileIndex: index) }
+                }
+                parsed = parsers.prefix(chunks.count)
+            case let .longLine(head, length):
+                parsers[0].takeLongLine(head: head, length: length)
+                parsed = parsers.prefix(1)
+            }
+            for parser in parsed {
+                guard linesBefore + parser.lines <= RowOrigin.maxLine else {
+                    throw ReconError.unreadable(path: file.path, reason: "more than \(RowOrigin.maxLine) lines")
+                }
+                let texts = ChunkTexts(pool: parser.pool)
+                var output: [UInt8] = []
+                for var row in parser.rows {
+                    row.header.origin.line += linesBefore
+                    line.reset()
+                    row.write(into: &line, texts: texts)
+                    line.end()
+                    output.append(contentsOf: line.bytes)
+                }
+                try writer.write(output)
+                for rejection in parser.rejections {
+                    try rejections.record(Rejection(
+                        file: file.path, line: linesBefore + rejection.line, problem: rejection.problem,
+                        raw: rejection.raw, rawTruncated: rejection.rawTruncated))
+                }
+                rows += parser.rows.count
+                counts.lines += parser.lines
+                counts.blank += parser.blank
+                counts.rejected += parser.rejections.count
+                linesBefore += parser.lines
+            }
+            try progress(source.fileBytesRead, counts.lines)
+        }
+        try rejections.finishFile(file.path)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ReconKit
+
+extension SQLDialect.Name: ExpressibleByArgument {}
+
+/// `soundlink-recon sql`: validated rows plus `recon.sql`, for Spark, DuckDB or BigQuery.
+struct SqlCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Validate and normalise the inputs into --out with recon.sql, the reconciliation as SQL.",
+        discussion: """
+            Writes the rows the engine needs (every kept or superseded export row, the catalogs' \
+            claimed keys), rejected.jsonl, catalog_issues.csv and recon.sql, which defines the views \
+            territories, tracks, partners and unmatched with the lines of run's CSV reports. Gates \
+            are not evaluated (gate keys in --config are ignored).
+            """
+    )
+
+    @Option(help: "SQL dialect of recon.sql.")
+    var dialect: SQLDialect.Name
+
+    @OptionGroup var options: JobOptions
+
+    func validate() throws {
+        if options.maxUnmatchedRate != nil || options.requireFinal || options.strict || options.allowEmpty {
+            throw ValidationError(
+                "sql evaluates no gates: --max-unmatched-rate, --require-final, --strict and --allow-empty belong to run.")
+        }
+        if options.out == nil { throw ValidationError("sql needs --out DIR.") }
+    }
+
+    func run() throws {
+        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        do {
+            let (settings, notes) = try options.settings(mode: .run)
+            for note in notes { console.note(note) }
+            let summary = try WarehouseExport.execute(settings, dialect: .named(dialect), observer: console)
+            console.report(summary)
+        } catch let error as ReconError {
+            console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Console {
+    func report(_ summary: WarehouseSummary) {
+        endProgress()
+        guard !quiet else { return }
+        for file in summary.catalogFiles {
+            print("catalog \(file.name): \(file.entries) entries, \(file.usableEntries) usable, \(file.issues) issues")
+        }
+        print("catalogs: \(summary.claimedKeys) claimed keys")
+        for (name, counts, rows) in [("breakdown", summary.breakdown, summary.breakdownRows),
+                                     ("engagement", summary.engagement, summary.engagementRows)] {
+            print("\(name): \(counts.lines) lines, \(rows) rows written, \(counts.rejected) rejected, \(counts.blank) blank")
+        }
+        print("\(summary.dialect.rawValue) rows and recon.sql written to \(summary.outputFolder)/")
+    }
+}
