@@ -14,6 +14,7 @@ enum SummaryJSON {
                 ("breakdown", source(summary.breakdown, files: summary.breakdownFiles)),
                 ("engagement", source(summary.engagement, files: summary.engagementFiles)),
             ])),
+            ("rejected_by_reason", .object(summary.rejectionsByReason.map { ($0.reason.rawValue, .int($0.count)) })),
             ("input_files", inputFiles(summary)),
             ("skipped_files", .array(summary.skippedFiles.map { .string($0) })),
             ("wholly_rejected_files", .array(summary.rejectedFiles.map { file in
