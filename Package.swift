@@ -13,9 +13,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CFileExchange"),
         .target(
-            name: "ReconKit", dependencies: ["CLibCSV", "CZlib", "CFileExchange"],
+            name: "ReconKit", dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CLibXlsxWriter"],
             // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),

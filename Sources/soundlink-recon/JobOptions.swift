@@ -45,6 +45,12 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Gate: no rejected line.")
     var strict = false
 
+    @Flag(help: "Split each playlist campaign's spend over the tracks streamed in it (playlist_allocation.csv).")
+    var allocatePlaylistSpend = false
+
+    @Flag(help: "Do not write report.xlsx.")
+    var noWorkbook = false
+
     @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
     var force = false
 
@@ -97,6 +103,7 @@ struct JobOptions: ParsableArguments {
             settings.outputFolder = file.out ?? settings.outputFolder
             settings.gates = Gates(maxUnmatchedRate: file.maxUnmatchedRate, requireFinal: file.requireFinal ?? false,
                                    strict: file.strict ?? false)
+            settings.allocatePlaylistSpend = file.allocatePlaylistSpend ?? false
         }
         if !catalogs.isEmpty { settings.catalogs = catalogs.map(CatalogSource.init(argument:)) }
         if !breakdown.isEmpty { settings.breakdown = breakdown }
@@ -109,6 +116,8 @@ struct JobOptions: ParsableArguments {
         settings.gates.maxUnmatchedRate = maxUnmatchedRate.flatMap(rate) ?? settings.gates.maxUnmatchedRate
         settings.gates.requireFinal = settings.gates.requireFinal || requireFinal
         settings.gates.strict = settings.gates.strict || strict
+        settings.allocatePlaylistSpend = settings.allocatePlaylistSpend || allocatePlaylistSpend
+        settings.writesWorkbook = !noWorkbook
         settings.force = force
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return settings

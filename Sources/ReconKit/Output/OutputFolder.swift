@@ -11,7 +11,7 @@ public final class OutputFolder {
     /// Every file name an output set may hold; `summary.json` marks a complete set.
     public static let knownFiles: Set<String> = [
         "territories.csv", "tracks.csv", "partners.csv", "unmatched.csv", "catalog_issues.csv",
-        "rejected.jsonl", "summary.json", "summary.md", "report.html",
+        "rejected.jsonl", "summary.json", "summary.md", "report.html", "report.xlsx", "playlist_allocation.csv",
     ]
 
     public let path: String

@@ -15,10 +15,11 @@ public struct ConfigFile: Sendable, Equatable {
     public var maxUnmatchedRate: Rate?
     public var requireFinal: Bool?
     public var strict: Bool?
+    public var allocatePlaylistSpend: Bool?
 
     static let topLevelKeys: Set<String> = [
         "catalogs", "breakdown", "engagement", "month", "from", "to", "engagement_context", "out",
-        "max_unmatched_rate", "require_final", "strict",
+        "max_unmatched_rate", "require_final", "strict", "allocate_playlist_spend",
     ]
 
     public init() {}
@@ -49,6 +50,9 @@ public struct ConfigFile: Sendable, Equatable {
         config.out = try root["out"].map { try reader.string($0, key: "out") }
         config.requireFinal = try root["require_final"].map { try reader.bool($0, key: "require_final") }
         config.strict = try root["strict"].map { try reader.bool($0, key: "strict") }
+        config.allocatePlaylistSpend = try root["allocate_playlist_spend"].map {
+            try reader.bool($0, key: "allocate_playlist_spend")
+        }
         if let value = root["engagement_context"] {
             let text = try reader.string(value, key: "engagement_context")
             guard let context = EngagementContext(rawValue: text) else {
