@@ -25,10 +25,10 @@ struct HTMLReportTests {
         for currency in currencies {
             let code = try #require(currency["code"] as? String)
             let total = territories.sum("spend_total", where: "currency", is: code)
-            let shown = (currency["territories"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
-            #expect(Cents(value: shown.map(\.value).reduce(0, +)) == total, "\(code): top territories + rest")
-            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
-            #expect(Cents(value: days.map(\.value).reduce(0, +)) == total, "\(code): days")
+            let shown = (currency["territories"] as? [[String: Any]] ?? []).compactMap { Micros($0["spend_total"] as? String ?? "") }
+            #expect(Micros(value: shown.map(\.value).reduce(0, +)) == total, "\(code): top territories + rest")
+            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { Micros($0["spend_total"] as? String ?? "") }
+            #expect(Micros(value: days.map(\.value).reduce(0, +)) == total, "\(code): days")
         }
         let tracks = try #require(data["top_tracks"] as? [[String: Any]])
         let trackStreams = try CSVFile(folder + "/tracks.csv")

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import ReconKit
+
+@Suite("Workbook")
+struct WorkbookReportTests {
+    @Test("column kinds: counts, money and shares are numbers, everything else (dates too) is text",
+          arguments: [("streams", WorkbookCell.Kind.count), ("line", .count), ("peak_daily_listeners", .count),
+                      ("spend_total", .money), ("fees", .money), ("spend_share", .share), ("report_date", .text),
+                      ("campaign_id", .text), ("isrc_raw", .text), ("currency", .text)])
+    func kinds(column: String, kind: WorkbookCell.Kind) {
+        #expect(WorkbookCell.Kind(column: column) == kind)
+    }
+
+    @Test("creation time: the period's last day, else 1980-01-01T00:00:00Z")
+    func creationTime() throws {
+        let april = try #require(Period(month: "2026-04"))
+        #expect(WorkbookReport.creationTime(april) == 1_777_507_200)  // 2026-04-30T00:00:00Z
+        #expect(WorkbookReport.creationTime(.all) == 315_532_800)
+        #expect(WorkbookReport.creationTime(Period(from: CalendarDay("2026-04-01"), to: nil)) == 315_532_800)
+    }
+
+    @Test("a sheet past its cap is cut, says how many lines are left, and Summary names it")
+    func cut() {
+        let table = { (count: Int) in
+            WorkbookSheet("Tracks", file: "tracks.csv", columns: ["streams"], lineCount: count, cap: 50_000) { [String($0)] }
+        }
+        #expect(!table(50_000).isCut)
+        #expect(table(50_001).isCut)
+        #expect(table(50_001).shownLines == 50_000)
+        #expect(table(123_456).cutNotice == "… 73456 more lines in tracks.csv")
+        let summary = RunSummary(settings: RunSettings())
+        let rows = WorkbookReport.summaryRows(summary, sheets: [table(10), table(60_000)]).rows
+        let texts = rows.map { $0.map { cell -> String in
+            switch cell {
+            case let .text(text), let .count(text), let .money(text), let .share(text): text
+            case .empty: ""
+            }
+        } }
+        #expect(texts.contains(["Tracks", "50000", "60000", "tracks.csv"]))
+        #expect(texts.filter { $0.first == "Tracks" }.count == 1, "only the cut sheet is named")
+    }
+
+    @Test("a workbook with a long sheet is written in constant memory and is a zip file")
+    func writesLongSheet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sheet = WorkbookSheet("Unmatched", file: "unmatched.csv", columns: ["report_date", "streams", "spend_total"],
+                                  lineCount: 50_003, cap: 50_000) { ["2026-04-01", String($0), "-1.005"] }
+        try WorkbookReport.write(path: folder + "/report.xlsx", displayPath: "out/report.xlsx",
+                                 summary: RunSummary(settings: RunSettings()), sheets: [sheet])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/report.xlsx"))
+        #expect(bytes.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+    }
+
+    @Test("an unwritable path is an error naming the file")
+    func unwritable() {
+        #expect(throws: ReconError.self) {
+            try WorkbookReport.write(path: "/nonexistent-folder/report.xlsx", displayPath: "out/report.xlsx",
+                                     summary: RunSummary(settings: RunSettings()), sheets: [])
+        }
+    }
+}
