@@ -49,7 +49,9 @@ final class Workbook {
     func add(_ sheet: WorkbookSheet) throws {
         let worksheet = try addWorksheet(sheet.name)
         let shown = (0..<sheet.shownLines).lazy.map(sheet.fields)
-        try setWidths(worksheet, columns: sheet.columns, sample: Array(shown.prefix(200)), kinds: sheet.kinds)
+        let width = try setWidths(worksheet, columns: sheet.columns, sample: Array(shown.prefix(200)), kinds: sheet.kinds)
+        // Printed one page wide when that keeps the text readable (about 160 characters across).
+        if width <= 160 { worksheet_fit_to_pages(worksheet, 1, 0) }
         for (column, name) in sheet.columns.enumerated() {
             try write(.text(name), to: worksheet, row: 0, column: column, format: header)
         }
@@ -59,6 +61,8 @@ final class Workbook {
             }
         }
         worksheet_freeze_panes(worksheet, 1, 0)
+        worksheet_set_landscape(worksheet)
+        try check(worksheet_repeat_rows(worksheet, 0, 0), "\(sheet.name) print titles")
         let lastColumn = lxw_col_t(max(0, sheet.columns.count - 1))
         try check(worksheet_autofilter(worksheet, 0, 0, lxw_row_t(sheet.shownLines), lastColumn), "\(sheet.name) filter")
         if sheet.isCut {
@@ -66,9 +70,11 @@ final class Workbook {
         }
     }
 
-    /// Adds a sheet of free-form rows (no frozen header, no filter), e.g. the summary.
+    /// Adds a sheet of free-form rows (no frozen header, no filter), e.g. the summary; printed one page wide.
     func addPlain(_ name: String, rows: [[WorkbookCell]], boldRows: Set<Int> = [], widths: [Double]) throws {
         let worksheet = try addWorksheet(name)
+        worksheet_set_landscape(worksheet)
+        worksheet_fit_to_pages(worksheet, 1, 0)
         for (column, width) in widths.enumerated() {
             try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil), "\(name) widths")
         }
@@ -93,13 +99,17 @@ final class Workbook {
         return worksheet
     }
 
+    /// Sets each column's width from its header and the first lines; returns the total width.
     private func setWidths(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, columns: [String], sample: [[String]],
-                           kinds: [WorkbookCell.Kind]) throws {
+                           kinds: [WorkbookCell.Kind]) throws -> Double {
+        var total = 0.0
         for (column, name) in columns.enumerated() {
             let longest = sample.reduce(name.count + 3) { max($0, $1[column].count + (kinds[column] == .text ? 1 : 3)) }
             let width = Double(min(48, max(8, longest)))
+            total += width
             try check(worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), width, nil), "column widths")
         }
+        return total
     }
 
     private func write(_ cell: WorkbookCell, to worksheet: UnsafeMutablePointer<lxw_worksheet>, row: Int, column: Int,
