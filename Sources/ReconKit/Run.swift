@@ -107,7 +107,7 @@ public enum Run {
             try writer.close()
             try output.write("summary.md", SummaryMarkdown.render(summary))
             let digest = ReportDigest(
-                reconciliation, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
+                reconciliation, partners: reports.partners, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
             try output.write("report.html", HTMLReport.render(summary, digest))
             if settings.writesWorkbook {
                 let cap = WorkbookReport.sheetCap
