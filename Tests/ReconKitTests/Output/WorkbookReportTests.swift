@@ -12,6 +12,20 @@ struct WorkbookReportTests {
         #expect(WorkbookCell.Kind(column: column) == kind)
     }
 
+    @Test("a sheet can type a field by its line (Reconciliation: money or a count by measure); empty is no cell")
+    func kindsPerLine() {
+        let lines = [["streams", "120", ""], ["spend_total", "53.13", "-0.01"]]
+        let sheet = WorkbookSheet("Reconciliation", file: "reconciliation.csv", columns: ["measure", "overview", "difference"],
+                                  lineCount: lines.count, kindOf: { fields, column in
+                                      column == 0 ? .text : fields[0].hasPrefix("spend") ? .money : .count
+                                  }) { lines[$0] }
+        #expect(sheet.cell(lines[0], 1) == .count("120"))
+        #expect(sheet.cell(lines[0], 2) == .empty)
+        #expect(sheet.cell(lines[1], 1) == .money("53.13"))
+        #expect(sheet.cell(lines[1], 2) == .money("-0.01"))
+        #expect(sheet.cell(lines[1], 0) == .text("spend_total"))
+    }
+
     @Test("creation time: the period's last day, else 1980-01-01T00:00:00Z")
     func creationTime() throws {
         let april = try #require(Period(month: "2026-04"))

@@ -56,8 +56,8 @@ final class Workbook {
             try write(.text(name), to: worksheet, row: 0, column: column, format: header)
         }
         for (index, fields) in shown.enumerated() {
-            for (column, field) in fields.enumerated() {
-                try write(sheet.kinds[column].cell(field), to: worksheet, row: index + 1, column: column)
+            for column in fields.indices {
+                try write(sheet.cell(fields, column), to: worksheet, row: index + 1, column: column)
             }
         }
         worksheet_freeze_panes(worksheet, 1, 0)

@@ -1,5 +1,5 @@
 /// How a printed report field becomes a workbook cell (SPEC §12, §13 "Workbook cells").
-enum WorkbookCell {
+enum WorkbookCell: Equatable {
     /// A string cell holding the text itself (never a formula, never a `'` prefix).
     case text(String)
     /// An integer count, from its printed digits.
