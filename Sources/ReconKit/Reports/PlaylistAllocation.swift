@@ -40,17 +40,18 @@ struct PlaylistAllocation {
 
     /// Allocates every kept playlist-campaign breakdown row; `context` is `--engagement-context`.
     init(_ reconciliation: Reconciliation, breakdown: some Collection<BreakdownRow>,
-         engagement: some RandomAccessCollection<EngagementRow>, context: UInt32?) {
+         engagement: ChunkedRows<EngagementRow>, context: UInt32?) {
         let matcher = reconciliation.matcher
         let period = reconciliation.period
         let playlist = matcher.pool.intern("playlist")
-        var cells: [Cell: [EngagementRow]] = [:]
-        for row in engagement where row.context == playlist && (context ?? playlist) == playlist
-            && period.contains(row.header.reportDate) {
-            cells[Cell(row.header), default: []].append(row)
+        // Positions, not copies: a month can hold millions of playlist rows.
+        var cells: [Cell: [Int]] = [:]
+        for (position, row) in zip(engagement.indices, engagement) where row.context == playlist
+            && (context ?? playlist) == playlist && period.contains(row.header.reportDate) {
+            cells[Cell(row.header), default: []].append(position)
         }
         for row in breakdown where row.header.target.isPlaylist && period.contains(row.header.reportDate) {
-            let candidates = (cells[Cell(row.header)] ?? []).sorted { lhs, rhs in
+            let candidates = (cells[Cell(row.header)] ?? []).map { engagement[$0] }.sorted { lhs, rhs in
                 let order = matcher.pool.compare(lhs.engagedSpotifyTrackID, rhs.engagedSpotifyTrackID)
                 if order != 0 { return order < 0 }
                 return (lhs.header.origin.file, lhs.header.origin.line) < (rhs.header.origin.file, rhs.header.origin.line)
