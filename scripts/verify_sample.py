@@ -497,6 +497,19 @@ def main():
     check("summary: engagement streams", summary["totals"]["engagement"]["streams"] ==
           sum(r.get("streams") or 0 for r in e_kept))
 
+    provisional_days = defaultdict(set)
+    for row in b_kept + e_kept:
+        if provisional(row):
+            provisional_days[row["campaign_id"]].add(row["report_date"])
+    expected_days = [
+        {"campaign_id": campaign, "days": sorted(days),
+         "final_on": (dt.date.fromisoformat(max(days)) + dt.timedelta(days=8)).isoformat()}
+        for campaign, days in sorted(provisional_days.items(), key=lambda item: item[0].encode())]
+    check("summary: provisional days per campaign and final date", summary["provisional_days"] == expected_days)
+    nothing_kept = next(g for g in summary["gates"] if g["name"] == "nothing_kept")
+    check("summary: gate nothing_kept passes with the kept breakdown rows",
+          nothing_kept["passed"] and nothing_kept["value"] == str(len(b_kept)))
+
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
     sys.exit(0 if passed == len(results) else 1)

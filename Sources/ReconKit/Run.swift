@@ -11,7 +11,9 @@ public protocol RunObserver: AnyObject {
 public enum Run {
     /// Runs the job. Throws `ReconError` when it cannot run; gate failures are in the summary.
     public static func execute(_ settings: RunSettings, observer: RunObserver? = nil) throws -> RunSummary {
-        let output = try OutputFolder(path: settings.outputFolder, force: settings.force)
+        let output = try OutputFolder(
+            path: settings.outputFolder, kind: settings.mode == .run ? .run : .validate, force: settings.force,
+            inputs: settings.inputPaths)
         do {
             let summary = try execute(settings, output: output, observer: observer)
             try output.commit()
@@ -29,7 +31,16 @@ public enum Run {
         let engagementFiles = try ExportFile.resolve(settings.engagement)
         let allFiles = breakdownFiles + engagementFiles
         let pool = StringPool()
-        let rejections = RejectionWriter(try output.create("rejected.jsonl"))
+        let rejectionWriter = RejectionWriter(try output.create("rejected.jsonl"))
+        let rejections = FirstRejections(rejectionWriter)
+        var rejectedFiles: [RejectedFile] = []
+        func checkWhollyRejected(_ file: ExportFile, source: String, before: SourceCounts, after: SourceCounts,
+                                 otherSource: String, readsAsOther: (String) -> Bool) {
+            let nonBlank = (after.lines - after.blank) - (before.lines - before.blank)
+            guard nonBlank > 0, after.rejected - before.rejected == nonBlank else { return }
+            let looksLike = rejections.firstRaw[file.path].map(readsAsOther) == true ? otherSource : nil
+            rejectedFiles.append(RejectedFile(path: file.path, source: source, lines: nonBlank, looksLike: looksLike))
+        }
 
         let totalBytes = allFiles.reduce(0) { $0 + fileSize($1.path) }
         var bytesBefore = 0
@@ -39,6 +50,11 @@ public enum Run {
         }
         var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
         for (index, file) in breakdownFiles.enumerated() {
+            let before = breakdownReader.counts
+            defer {
+                checkWhollyRejected(file, source: "breakdown", before: before, after: breakdownReader.counts,
+                                    otherSource: "engagement") { SourceSniffer.reads($0, as: EngagementRow.self) }
+            }
             try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
@@ -46,14 +62,21 @@ public enum Run {
         var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
         for (index, file) in engagementFiles.enumerated() {
             let breakdownLines = breakdownReader.counts.lines
+            let before = engagementReader.counts
+            defer {
+                checkWhollyRejected(file, source: "engagement", before: before, after: engagementReader.counts,
+                                    otherSource: "breakdown") { SourceSniffer.reads($0, as: BreakdownRow.self) }
+            }
             try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
                 try report($0, breakdownLines + $1)
             }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
         }
-        try rejections.close()
+        try rejectionWriter.close()
         let catalogs = try catalogLoad.result()
+        let breakdownConflicts = breakdownReader.conflicts
+        let engagementConflicts = engagementReader.conflicts
 
         let breakdownRows = breakdownReader.finish()
         let engagementRows = engagementReader.finish()
@@ -87,6 +110,13 @@ public enum Run {
         summary.currencies = reconciliation.currencies
             .map { (code: pool.string($0.key), totals: $0.value) }
             .sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+        summary.skippedFiles = ExportFile.skipped(settings.breakdown + settings.engagement)
+        summary.rejectedFiles = rejectedFiles
+        summary.breakdownConflicts = breakdownConflicts.values.reduce(0) { $0 + $1.count }
+        summary.engagementConflicts = engagementConflicts.values.reduce(0) { $0 + $1.count }
+        summary.provisionalCampaigns = Dictionary(grouping: reconciliation.provisionalDays, by: \.campaign)
+            .map { ProvisionalCampaign(campaignID: pool.string($0.key), days: $0.value.map(\.day).sorted()) }
+            .sorted { $0.campaignID.utf8.lexicographicallyPrecedes($1.campaignID.utf8) }
         summary.tieOut = reports?.tieOut(summary) ?? []
         summary.gates = GateCheck.evaluate(summary)
         try IntegrityCheck.verify(summary)
@@ -105,6 +135,13 @@ public enum Run {
             let writer = try output.create("unmatched.csv")
             let sortedUnmatched = try unmatched.write(to: writer, threads: settings.threads)
             try writer.close()
+            var conflicts = ConflictReport()
+            let paths = allFiles.map(\.path)
+            conflicts.add(source: "breakdown", rows: breakdownRows, conflicts: breakdownConflicts, pool: pool,
+                          files: paths) { _ in ("", "") }
+            conflicts.add(source: "engagement", rows: engagementRows, conflicts: engagementConflicts, pool: pool,
+                          files: paths) { (pool.string($0.context), pool.string($0.engagedSpotifyTrackID)) }
+            try output.write("conflicts.csv", conflicts.csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
             let digest = ReportDigest(
                 reconciliation, partners: reports.partners, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
@@ -122,7 +159,7 @@ public enum Run {
                 if let allocation = reports.playlistAllocation {
                     sheets.append(WorkbookSheet("Playlist allocation", file: "playlist_allocation.csv", table: allocation))
                 }
-                try WorkbookReport.write(path: output.stagingPath + "/report.xlsx", displayPath: output.path + "/report.xlsx",
+                try WorkbookReport.write(path: output.stagedPath("report.xlsx"), displayPath: output.path + "/report.xlsx",
                                          summary: summary, sheets: sheets)
             }
         }

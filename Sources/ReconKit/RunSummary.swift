@@ -19,6 +19,15 @@ public struct RunSummary: Sendable {
     /// Each tie-out invariant of SPEC §6 and whether it held.
     public var tieOut: [(name: String, held: Bool)] = []
     public var gates: [GateResult] = []
+    /// Files in export folders that look like exports but are not read (not `*.jsonl` / `*.jsonl.gz`).
+    public var skippedFiles: [String] = []
+    /// Export files whose every non-blank line was rejected.
+    public var rejectedFiles: [RejectedFile] = []
+    /// Rows that tied on key and `exported_at` with different values (listed in `conflicts.csv`).
+    public var breakdownConflicts = 0
+    public var engagementConflicts = 0
+    /// Campaigns with provisional days in the period, sorted by campaign id.
+    public var provisionalCampaigns: [ProvisionalCampaign] = []
 
     /// True when every enabled gate passed.
     public var passed: Bool { gates.allSatisfy(\.passed) }

@@ -6,7 +6,9 @@ extension EngagementContext: ExpressibleByArgument {}
 
 /// The options shared by `run` and `validate`.
 struct JobOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("JSON configuration file; command-line options override it.", valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "JSON configuration file. Catalogs and exports given on the command line are added to its own; a period, --out, --engagement-context or --max-unmatched-rate replaces its value; gate flags turn gates on.",
+        valueName: "file"))
     var config: String?
 
     @Option(name: .customLong("catalog"),
@@ -51,7 +53,17 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Do not write report.xlsx.")
     var noWorkbook = false
 
-    @Flag(help: "Replace --out even when it holds files that are not a previous output set.")
+    @Flag(help: """
+        Gate off: by default a run fails (exit 3, gate nothing_kept) when it keeps no breakdown row, \
+        or when every non-blank line of an export file was rejected.
+        """)
+    var allowEmpty = false
+
+    @Flag(help: """
+        When --out holds something other than an empty folder or this command's own previous output \
+        set, move it aside whole to DIR.previous (or DIR.previous-2, …) and write the new set; \
+        nothing is deleted.
+        """)
     var force = false
 
     @Option(help: ArgumentHelp(
@@ -79,64 +91,50 @@ struct JobOptions: ParsableArguments {
                 throw ValidationError("\(name) '\(value)' is not a valid YYYY-MM-DD date.")
             }
         }
-        if let maxUnmatchedRate, rate(maxUnmatchedRate) == nil {
+        if let from, let to, let first = CalendarDay(from), let last = CalendarDay(to), last < first {
+            throw ValidationError("--to \(to) is before --from \(from): the period would hold no date.")
+        }
+        if out?.isEmpty == true { throw ValidationError("--out needs a folder name, not an empty string.") }
+        if let maxUnmatchedRate, Rate.limit(maxUnmatchedRate) == nil {
             throw ValidationError("--max-unmatched-rate '\(maxUnmatchedRate)' must be a number from 0 to 1.")
         }
     }
 
-    private func rate(_ text: String) -> Rate? {
-        guard let rate = Rate.parse(text), rate.millionths >= 0, rate.millionths <= 1_000_000 else { return nil }
-        return rate
-    }
-
-    /// Defaults, then the config file, then the command line.
-    func settings(mode: RunSettings.Mode) throws -> RunSettings {
-        var settings = RunSettings()
-        settings.mode = mode
-        if let config {
-            let file = try ConfigFile.load(config)
-            settings.catalogs = file.catalogs ?? []
-            settings.breakdown = file.breakdown ?? []
-            settings.engagement = file.engagement ?? []
-            settings.period = try period(month: file.month, from: file.from, to: file.to, source: config)
-            settings.engagementContext = file.engagementContext
-            settings.outputFolder = file.out ?? settings.outputFolder
-            settings.gates = Gates(maxUnmatchedRate: file.maxUnmatchedRate, requireFinal: file.requireFinal ?? false,
-                                   strict: file.strict ?? false)
-            settings.allocatePlaylistSpend = file.allocatePlaylistSpend ?? false
-        }
-        if !catalogs.isEmpty { settings.catalogs = catalogs.map(CatalogSource.init(argument:)) }
-        if !breakdown.isEmpty { settings.breakdown = breakdown }
-        if !engagement.isEmpty { settings.engagement = engagement }
-        if month != nil || from != nil || to != nil {
-            settings.period = try period(month: month, from: from, to: to, source: "command line")
-        }
-        settings.engagementContext = engagementContext ?? settings.engagementContext
-        settings.outputFolder = out ?? settings.outputFolder
-        settings.gates.maxUnmatchedRate = maxUnmatchedRate.flatMap(rate) ?? settings.gates.maxUnmatchedRate
-        settings.gates.requireFinal = settings.gates.requireFinal || requireFinal
-        settings.gates.strict = settings.gates.strict || strict
-        settings.allocatePlaylistSpend = settings.allocatePlaylistSpend || allocatePlaylistSpend
-        settings.writesWorkbook = !noWorkbook
-        settings.force = force
-        settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        return settings
-    }
-
-    private func period(month: String?, from: String?, to: String?, source: String) throws -> Period {
+    /// What the command line says, parsed into library values.
+    var commandLine: CommandLineSettings {
+        var line = CommandLineSettings()
+        line.catalogs = catalogs.map(CatalogSource.init(argument:))
+        line.breakdown = breakdown
+        line.engagement = engagement
         if let month {
-            guard let period = Period(month: month) else {
-                throw ReconError.config(path: source, key: "month", reason: "'\(month)' is not a valid YYYY-MM month")
-            }
-            return period
+            line.period = Period(month: month)
+        } else if from != nil || to != nil {
+            line.period = Period(from: from.flatMap(CalendarDay.init), to: to.flatMap(CalendarDay.init))
         }
-        func day(_ text: String?, _ key: String) throws -> CalendarDay? {
-            guard let text else { return nil }
-            guard let day = CalendarDay(text) else {
-                throw ReconError.config(path: source, key: key, reason: "'\(text)' is not a valid YYYY-MM-DD date")
-            }
-            return day
+        line.engagementContext = engagementContext
+        line.outputFolder = out
+        line.maxUnmatchedRate = maxUnmatchedRate.flatMap(Rate.limit)
+        line.requireFinal = requireFinal
+        line.strict = strict
+        line.allowEmpty = allowEmpty
+        line.allocatePlaylistSpend = allocatePlaylistSpend
+        line.noWorkbook = noWorkbook
+        line.force = force
+        line.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        return line
+    }
+
+    /// Defaults, then the config file, then the command line (the rule lives in `RunSettings.merge`).
+    /// A job with no catalog or no export is a usage error.
+    func settings(mode: RunSettings.Mode) throws -> (settings: RunSettings, notes: [String]) {
+        let file = try config.map(ConfigFile.load)
+        let merged = try RunSettings.merge(mode: mode, config: file, configPath: config, commandLine: commandLine)
+        if merged.settings.catalogs.isEmpty {
+            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
         }
-        return Period(from: try day(from, "from"), to: try day(to, "to"))
+        if merged.settings.breakdown.isEmpty, merged.settings.engagement.isEmpty {
+            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
+        }
+        return merged
     }
 }

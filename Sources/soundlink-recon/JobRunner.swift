@@ -10,7 +10,8 @@ enum JobRunner {
     static func run(_ options: JobOptions, mode: RunSettings.Mode) throws {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
         do {
-            let settings = try options.settings(mode: mode)
+            let (settings, notes) = try options.settings(mode: mode)
+            for note in notes { console.note(note) }
             let summary = try Run.execute(settings, observer: console)
             console.report(summary)
             if !summary.passed { throw ExitCode(3) }
@@ -60,6 +61,17 @@ final class Console: RunObserver {
         printError("soundlink-recon: error: \(message)")
     }
 
+    func note(_ message: String) {
+        guard !quiet else { return }
+        endProgress()
+        printError("soundlink-recon: note: \(message)")
+    }
+
+    func warning(_ message: String) {
+        endProgress()
+        printError("soundlink-recon: warning: \(message)")
+    }
+
     func printError(_ line: String, newline: Bool = true) {
         let bytes = Array((line + (newline ? "\n" : "")).utf8)
         bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
@@ -74,6 +86,7 @@ final class Console: RunObserver {
     func report(_ summary: RunSummary) {
         endProgress()
         guard !quiet else { return }
+        for warning in SummaryNotices.warnings(summary) { self.warning(warning) }
         for file in summary.catalogFiles {
             print("catalog \(file.name): \(file.entries) entries, \(file.usableEntries) usable, \(file.issues) issues")
         }
@@ -86,6 +99,15 @@ final class Console: RunObserver {
         }
         for gate in summary.gates where gate.enabled {
             print("gate \(gate.name): \(gate.passed ? "pass" : "FAIL") (value \(gate.value), limit \(gate.threshold ?? ""))")
+            guard !gate.passed else { continue }
+            if gate.name == "nothing_kept" {
+                for reason in SummaryNotices.emptyReasons(summary) { print("  \(reason)") }
+            }
+            if gate.name == "require_final" {
+                for campaign in summary.provisionalCampaigns {
+                    print("  campaign \(campaign.campaignID): provisional \(campaign.daysText); final from \(campaign.finalOn)")
+                }
+            }
         }
         print("reports written to \(summary.settings.outputFolder)/")
     }

@@ -43,7 +43,8 @@ struct BadInputTests {
     func rejectedLine(name: String, bytes: [UInt8], reason: String, detail: String) throws {
         let work = try WorkFolder()
         let path = try work.writeBytes("b.jsonl", Array(Self.goodLine.utf8) + [0x0A] + bytes + [0x0A])
-        let outcome = try BinaryRunner.run(["run", "--breakdown", path, "--out", work.path + "/out"])
+        let catalog = try work.catalog()
+        let outcome = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", path, "--out", work.path + "/out"])
         #expect(outcome.status == 0, "\(name): \(outcome.stderr)")
         let rejected = try work.jsonLines("out/rejected.jsonl")
         #expect(rejected.count == 1, "\(name)")
@@ -56,7 +57,7 @@ struct BadInputTests {
         #expect(inputs?["breakdown"]?["kept"] as? Int == 1, "\(name)")
         #expect(inputs?["breakdown"]?["rejected"] as? Int == 1, "\(name)")
         #expect(inputs?["breakdown"]?["conserved"] as? Bool == true, "\(name)")
-        let strict = try BinaryRunner.run(["run", "--breakdown", path, "--out", work.path + "/out", "--strict"])
+        let strict = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", path, "--out", work.path + "/out", "--strict"])
         #expect(strict.status == 3, "\(name)")
     }
 
@@ -73,7 +74,7 @@ struct BadInputTests {
             Self.line("blob", huge).replacingOccurrences(of: #""US""#, with: #""FR""#),
         ]
         let path = try work.write("b.jsonl", lines.joined(separator: "\n") + "\n")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", path, "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["run", "--catalog", try work.catalog(), "--breakdown", path, "--out", work.path + "/out"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let inputs = try work.summary("out")["inputs"] as? [String: [String: Any]]
         #expect(inputs?["breakdown"]?["kept"] as? Int == 3)
@@ -89,7 +90,9 @@ struct BadInputTests {
         let work = try WorkFolder()
         let jsonl = try work.write("b.jsonl", Self.goodLine + "\r" + Self.replaced(#""country_code":"US""#, #""country_code":"DE""#) + "\r")
         let catalog = try work.write("c.csv", "isrc,title\rUSRC17607839,One\rUSRC17607840,Two\r")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", jsonl, "--catalog", catalog, "--out", work.path + "/out"])
+        // Its only line is rejected, so the default gate nothing_kept would fail: allowed here.
+        let outcome = try BinaryRunner.run(["run", "--breakdown", jsonl, "--catalog", catalog, "--out", work.path + "/out",
+                                            "--allow-empty"])
         #expect(outcome.status == 0)
         let rejected = try work.jsonLines("out/rejected.jsonl")
         #expect(rejected.map { $0["reason"] as? String } == ["not_json"])
@@ -100,7 +103,8 @@ struct BadInputTests {
     func sameFileTwice() throws {
         let work = try WorkFolder()
         let path = try work.write("b.jsonl", Self.goodLine + "\n" + Self.replaced(#""country_code":"US""#, #""country_code":"DE""#) + "\n")
-        let outcome = try BinaryRunner.run(["run", "--breakdown", path, "--breakdown", path, "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["run", "--catalog", try work.catalog(), "--breakdown", path, "--breakdown", path,
+                                            "--out", work.path + "/out"])
         #expect(outcome.status == 0)
         let summary = try work.summary("out")
         let inputs = summary["inputs"] as? [String: [String: Any]]
@@ -140,7 +144,11 @@ struct BadInputTests {
     @Test("inputs that stop the job", arguments: fatal)
     func fatalInput(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String) throws {
         let work = try WorkFolder()
-        let arguments = try setUp(work)
+        var arguments = try setUp(work)
+        if !arguments.contains("--catalog") { arguments += ["--catalog", try work.catalog()] }
+        if !arguments.contains("--breakdown"), !arguments.contains("--engagement") {
+            arguments += ["--breakdown", try work.write("good.jsonl", Self.goodLine + "\n")]
+        }
         let outcome = try BinaryRunner.run(["run", "--out", work.path + "/out"] + arguments)
         #expect(outcome.status == 1, "\(name)")
         #expect(outcome.stderr.hasPrefix("soundlink-recon: error: "), "\(name)")
@@ -154,10 +162,10 @@ struct BadInputTests {
     func unwritableOutput() throws {
         let work = try WorkFolder()
         let blocker = try work.write("file.txt", "not a folder")
-        let outcome = try BinaryRunner.run(["run", "--out", blocker + "/out", "--breakdown",
+        let outcome = try BinaryRunner.run(["run", "--out", blocker + "/out", "--catalog", try work.catalog(), "--breakdown",
                                             try work.write("b.jsonl", Self.goodLine)])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("file.txt/out: cannot create a staging folder beside it"))
+        #expect(outcome.stderr.contains("file.txt/out: cannot create it: \(blocker) is not a folder"))
     }
 
     @Test("catalog oddities become issues, not failures")
@@ -170,7 +178,8 @@ struct BadInputTests {
         bytes += Array("USRC17607841,,again,extra\n".utf8)                           // duplicate
         let catalog = try work.writeBytes("c.csv", bytes)
         let header = try work.write("h.csv", "isrc,title\n")
-        let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--catalog", header, "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--catalog", header, "--out", work.path + "/out",
+                                            "--breakdown", try work.write("b.jsonl", Self.goodLine + "\n")])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("catalog c: 4 entries, 2 usable, 4 issues"))
         #expect(outcome.stdout.contains("catalog h: 0 entries, 0 usable, 0 issues"))

@@ -62,8 +62,20 @@ final class WorkFolder {
         return file
     }
 
+    /// A one-entry catalog, for runs whose test is about something else.
+    func catalog() throws -> String {
+        try write("catalog.csv", "isrc,title\nUSRC17607839,One\n")
+    }
+
     func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + folder)) ?? []).sorted()
+    }
+
+    /// Every file of `folder` (dotfiles included) with its bytes.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for name in files(folder) { contents[name] = try read(folder + "/" + name) }
+        return contents
     }
 
     func read(_ name: String) throws -> Data {

@@ -23,7 +23,8 @@ struct ExitCodeTests {
     @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
     func missingCatalog() throws {
         let work = try WorkFolder()
-        let outcome = try BinaryRunner.run(["run", "--catalog", "nope.csv", "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["run", "--catalog", "nope.csv", "--out", work.path + "/out",
+                                            "--breakdown", "SampleData/exports/breakdown"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "soundlink-recon: error: nope.csv: No such file or directory\n")
         #expect(work.files("").isEmpty)
@@ -33,7 +34,8 @@ struct ExitCodeTests {
     func unterminatedQuote() throws {
         let work = try WorkFolder()
         let catalog = try work.write("bad.csv", "isrc,title\nUSRC17607839,ok\nUSRC17607840,\"open\n")
-        let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--out", work.path + "/out"])
+        let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--out", work.path + "/out",
+                                            "--breakdown", "SampleData/exports/breakdown"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "soundlink-recon: error: \(catalog):3: quoted field never closes\n")
     }
@@ -41,28 +43,38 @@ struct ExitCodeTests {
     @Test("a folder given as a catalog, and a header with no key column, exit 1")
     func unusableCatalogs() throws {
         let work = try WorkFolder()
-        let folder = try BinaryRunner.run(["validate", "--catalog", work.path, "--out", work.path + "/out"])
+        let exports = ["--breakdown", "SampleData/exports/breakdown"]
+        let folder = try BinaryRunner.run(["validate", "--catalog", work.path, "--out", work.path + "/out"] + exports)
         #expect(folder.status == 1)
         #expect(folder.stderr.contains("is a folder, not a file"))
         let noKeys = try work.write("nokeys.csv", "title,artist\nA,B\n")
-        let header = try BinaryRunner.run(["validate", "--catalog", noKeys, "--out", work.path + "/out"])
+        let header = try BinaryRunner.run(["validate", "--catalog", noKeys, "--out", work.path + "/out"] + exports)
         #expect(header.status == 1)
         #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column\n")
     }
 
-    @Test("an output folder with foreign files is refused unless --force")
+    @Test("foreign files in --out: refused, naming them; --force moves them aside whole and deletes nothing")
     func foreignOutput() throws {
         let work = try WorkFolder()
         try work.write("out/notes.txt", "mine")
+        try work.write("out/budget.csv", "a,b\n")
         let refused = try BinaryRunner.run(["run", "--out", work.path + "/out"] + sampleInputs)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("holds files that are not soundlink-recon reports"))
-        #expect(work.files("out") == ["notes.txt"])
+        #expect(refused.stderr == "soundlink-recon: error: \(work.path)/out: holds files that are not a soundlink-recon "
+            + "output set (budget.csv, notes.txt); choose another --out, or pass --force to move the folder aside to "
+            + "\(work.path)/out.previous (or the next free name) and write the reports in its place\n")
+        #expect(work.files("out") == ["budget.csv", "notes.txt"])
         let forced = try BinaryRunner.run(["run", "--out", work.path + "/out", "--force"] + sampleInputs)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(work.files("out").contains("summary.json"))
-        #expect(!work.files("out").contains("notes.txt"))
-        #expect(work.files("").filter { $0.hasPrefix(".") }.isEmpty, "no staging folder is left behind")
+        #expect(work.files("out.previous") == ["budget.csv", "notes.txt"])
+        #expect(try work.read("out.previous/notes.txt") == Data("mine".utf8))
+        // A second forced run into a folder of the user's keeps the first backup too.
+        try work.write("out/extra.txt", "also mine")
+        #expect(try BinaryRunner.run(["run", "--out", work.path + "/out", "--force"] + sampleInputs).status == 0)
+        #expect(work.files("out.previous-2").contains("extra.txt"))
+        #expect(work.files("out.previous") == ["budget.csv", "notes.txt"])
+        #expect(work.files("").filter { $0.contains("staging") }.isEmpty, "no staging folder is left behind")
     }
 
     @Test("usage errors keep swift-argument-parser's exit code")
@@ -91,7 +103,7 @@ struct ExitCodeTests {
         let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("catalog borealis: 6 entries, 5 usable, 3 issues"))
-        #expect(work.files("v") == ["catalog_issues.csv", "rejected.jsonl", "summary.json"])
+        #expect(work.files("v") == [".soundlink-recon.json", "catalog_issues.csv", "rejected.jsonl", "summary.json"])
         let strict = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v", "--strict"])
         #expect(strict.status == 3)
     }

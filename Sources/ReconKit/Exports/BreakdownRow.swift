@@ -40,6 +40,13 @@ struct BreakdownRow: ExportRow {
         currency = translate(currency)
     }
 
+    func reportsSameValues(as other: BreakdownRow) -> Bool {
+        header.reportsSameValues(as: other.header) && currency == other.currency
+            && impressions == other.impressions && adClicks == other.adClicks && linkClicks == other.linkClicks
+            && streams == other.streams && listeners == other.listeners && followers == other.followers
+            && spendMedia == other.spendMedia && fees == other.fees && spendTotal == other.spendTotal
+    }
+
     static let keyFields: [ExportField] = [.provider, .accountID, .reportDate, .campaignID, .countryCode]
 
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {

@@ -47,6 +47,13 @@ struct EngagementRow: ExportRow {
         engagedTrackName = translate(engagedTrackName)
     }
 
+    func reportsSameValues(as other: EngagementRow) -> Bool {
+        header.reportsSameValues(as: other.header) && engagedISRC == other.engagedISRC
+            && engagedTrackName == other.engagedTrackName && streams == other.streams && listeners == other.listeners
+            && newListeners == other.newListeners && returningListeners == other.returningListeners
+            && newListenerStreams == other.newListenerStreams && returningListenerStreams == other.returningListenerStreams
+    }
+
     static let keyFields: [ExportField] = [
         .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
     ]

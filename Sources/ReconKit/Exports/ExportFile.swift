@@ -23,12 +23,33 @@ public struct ExportFile: Hashable, Sendable {
             }
             let prefix = argument.hasSuffix("/") ? argument : argument + "/"
             let exports = names
-                .filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.gz") }
+                .filter(isExportName)
                 .filter { !FileBytes.isDirectory(prefix + $0) }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             if exports.isEmpty { throw ReconError.emptyExportFolder(path: argument) }
             files += exports.map { ExportFile(path: prefix + $0) }
         }
         return files
+    }
+
+    /// Files in the folder arguments that look like exports but are not read: another case of
+    /// the extension, `.json`, `.ndjson`, or a `.gz` of another name. Sorted as bytes.
+    public static func skipped(_ arguments: [String]) -> [String] {
+        var skipped: [String] = []
+        for argument in arguments where FileBytes.isDirectory(argument) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+            let prefix = argument.hasSuffix("/") ? argument : argument + "/"
+            for name in names where !isExportName(name) && looksLikeExport(name) && !FileBytes.isDirectory(prefix + name) {
+                skipped.append(prefix + name)
+            }
+        }
+        return skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func isExportName(_ name: String) -> Bool { name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") }
+
+    private static func looksLikeExport(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return [".jsonl", ".json", ".ndjson", ".gz", ".jsonl.gz", ".json.gz", ".ndjson.gz"].contains { lower.hasSuffix($0) }
     }
 }

@@ -21,6 +21,8 @@ struct ExportReader<Row: ExportRow> {
     /// The rows kept so far (complete once `read` returns).
     var table: DeduplicatedRows<Row> { merger.table }
     var counts: SourceCounts { merger.counts }
+    /// `exported_at` ties with different values, per kept row position (read before `finish`).
+    var conflicts: [Int: [RowOrigin]] { merger.table.conflicts }
 
     init(pool: StringPool, threads: Int = 1, blockSize: Int = 8 << 20) {
         merger = RowMerger(pool: pool)

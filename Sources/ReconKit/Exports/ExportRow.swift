@@ -6,6 +6,8 @@ protocol ExportRow: Sendable {
     /// Replaces every interned id (string pool translation).
     mutating func remap(_ translate: (UInt32) -> UInt32)
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem)
+    /// True when both rows report the same values (where they were read aside).
+    func reportsSameValues(as other: Self) -> Bool
 }
 
 /// A primary key with a fast hash of its interned ids.
@@ -24,6 +26,9 @@ struct DeduplicatedRows<Row: ExportRow> {
     private var tags = [UInt8](repeating: 0, count: 1 << 16)
     /// Rows that lost the de-duplication, whatever their date.
     private(set) var superseded = 0
+    /// Per kept row's position, the rows it beat on an `exported_at` tie although their
+    /// values differed: the winner then depends on read order alone (rare; usually empty).
+    private(set) var conflicts: [Int: [RowOrigin]] = [:]
 
     mutating func insert(_ row: Row) {
         let key = row.key
@@ -36,7 +41,14 @@ struct DeduplicatedRows<Row: ExportRow> {
                 let position = Int(slots[slot])
                 if rows[position].key == key {
                     superseded += 1
-                    if row.header.supersedes(rows[position].header) { rows[position] = row }
+                    let previous = rows[position]
+                    guard row.header.supersedes(previous.header) else { return }
+                    if row.header.exportedAt == previous.header.exportedAt {
+                        if !row.reportsSameValues(as: previous) { conflicts[position, default: []].append(previous.header.origin) }
+                    } else if !conflicts.isEmpty {
+                        conflicts[position] = nil
+                    }
+                    rows[position] = row
                     return
                 }
             }

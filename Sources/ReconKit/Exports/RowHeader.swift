@@ -82,6 +82,11 @@ struct RowHeader {
         }
     }
 
+    /// The same campaign name and target (the key fields are equal when this is asked).
+    func reportsSameValues(as other: RowHeader) -> Bool {
+        campaignName == other.campaignName && target == other.target
+    }
+
     /// Exported before `report_date + 8 days` 00:00 UTC, or with no `exported_at`.
     var isProvisional: Bool {
         guard let exportedAt else { return true }

@@ -30,6 +30,13 @@ enum HTMLReport {
         page += section("Spend per currency", headlines(summary, digest))
         page += section("Partners (partners.csv)", partners(digest))
         page += section("Gates", gates(summary))
+        let warnings = SummaryNotices.warnings(summary)
+        if !warnings.isEmpty {
+            page += section("Warnings", "<ul>" + warnings.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n")
+        }
+        if !summary.provisionalCampaigns.isEmpty {
+            page += section("Provisional days", provisional(summary))
+        }
         page += section("Inputs", inputs(summary))
         page += section("Matching", matching(summary))
         for currency in digest.currencies {
@@ -172,6 +179,9 @@ enum HTMLReport {
             let found = "the worst currency has \(Rate.parse(gate.value)?.percent ?? gate.value) of its spend on unmatched rows"
             guard let threshold = gate.threshold else { return "Unmatched spend share (no limit set): " + found }
             return "Unmatched spend at most \(Rate.parse(threshold)?.percent ?? threshold) of each currency's spend: " + found
+        case "nothing_kept":
+            return "The month is not empty (at least one breakdown row kept, no export file wholly rejected): "
+                + "\(PeopleFormat.count(gate.value)) breakdown rows kept"
         case "require_final":
             return "No provisional rows (dates still open to revision): \(PeopleFormat.count(gate.value)) provisional rows"
         case "strict":
@@ -179,6 +189,13 @@ enum HTMLReport {
         default:
             return "\(gate.name): \(gate.value)" + (gate.threshold.map { " (limit \($0))" } ?? "")
         }
+    }
+
+    /// Which days may still be revised, per campaign, and from when a re-fetch gives final rows.
+    private static func provisional(_ summary: RunSummary) -> String {
+        "<p class=\"muted\">Re-fetch these days on or after the date shown, then run again.</p>\n"
+            + table(["campaign", "provisional days", "final on"],
+                    summary.provisionalCampaigns.map { [$0.campaignID, $0.daysText, $0.finalOn.description] }, numeric: [])
     }
 
     private static func matching(_ summary: RunSummary) -> String {

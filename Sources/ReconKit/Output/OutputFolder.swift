@@ -7,35 +7,41 @@ import Foundation
 /// The output folder as one unit: files are written into a staging folder beside it,
 /// which is then swapped in at once (`renameat2` with `RENAME_EXCHANGE`), so a reader
 /// or a crash sees the previous complete set or the new one, never a mix.
+///
+/// A command replaces only an empty folder or a set of its own kind (SPEC §13). Anything
+/// else is refused, or with `force` moved aside whole to a backup folder: nothing this
+/// tool did not write is ever deleted. A lock file beside the folder keeps two commands
+/// from writing it at once.
 public final class OutputFolder {
-    /// Every file name an output set may hold; `summary.json` marks a complete set.
-    public static let knownFiles: Set<String> = [
-        "territories.csv", "tracks.csv", "partners.csv", "unmatched.csv", "catalog_issues.csv",
-        "rejected.jsonl", "summary.json", "summary.md", "report.html", "report.xlsx", "playlist_allocation.csv",
-    ]
-
     public let path: String
+    let kind: OutputKind
     let stagingPath: String
+    /// Where the folder's previous contents go when they are not ours to delete; nil otherwise.
+    private let backupNeeded: Bool
+    /// The backup folder made by `commit`, if any.
+    public private(set) var backupPath: String?
+    private var written: [String] = []
+    private let lock: FolderLock
     private var committed = false
 
-    /// Checks that `path` is ours to replace and creates a fresh staging folder beside it.
-    public init(path: String, force: Bool) throws {
+    /// Checks that `path` is ours to replace, takes its lock and creates a fresh staging folder beside it.
+    /// `inputs` are the paths the command reads: an output folder that is or holds one is refused.
+    public init(path: String, kind: OutputKind, force: Bool, inputs: [String] = []) throws {
+        guard !path.isEmpty else { throw ReconError.output(path: "\"\"", reason: "the output folder name is empty") }
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.path = trimmed
-        if FileBytes.exists(trimmed) {
-            guard FileBytes.isDirectory(trimmed) else {
-                throw ReconError.output(path: trimmed, reason: "exists and is not a folder")
-            }
-            if !force, !Self.holdsOnlyAnOutputSet(trimmed) {
-                throw ReconError.output(
-                    path: trimmed,
-                    reason: "holds files that are not soundlink-recon reports; choose another --out or pass --force")
-            }
-        }
+        self.kind = kind
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
-        let stagingPrefix = "." + url.lastPathComponent + ".staging-"
+        let name = url.lastPathComponent
+        try Self.checkNotAnInput(trimmed, inputs: inputs)
+        guard FileBytes.isDirectory(parent) else {
+            throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) is not a folder")
+        }
+        lock = try FolderLock(path: parent + "/." + name + ".lock", folder: trimmed)
+        backupNeeded = try Self.checkOwnership(trimmed, kind: kind, force: force)
+        let stagingPrefix = "." + name + ".staging-"
         stagingPath = parent + "/" + stagingPrefix + "\(getpid())"
         Self.removeAbandonedStaging(in: parent, prefix: stagingPrefix)
         guard mkdir(stagingPath, 0o755) == 0 else {
@@ -45,26 +51,86 @@ public final class OutputFolder {
 
     deinit { if !committed { abandon() } }
 
-    /// Removes staging folders left by runs that were killed (their process no longer exists).
-    private static func removeAbandonedStaging(in parent: String, prefix: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
-                try? FileManager.default.removeItem(atPath: parent + "/" + name)
+    /// True when the folder may be replaced as it is; false when its contents must go to a backup.
+    private static func checkOwnership(_ path: String, kind: OutputKind, force: Bool) throws -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw ReconError.output(path: path, reason: "is a symbolic link (to \(target)); give the folder itself as --out")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw ReconError.output(path: path, reason: "exists and is not a folder")
+        }
+        // Root may write anywhere; a folder without its owner's write bit still says "leave me alone".
+        guard access(path, W_OK | X_OK) == 0, info.st_mode & S_IWUSR != 0 else {
+            throw ReconError.output(path: path, reason: "is read-only; make it writable or choose another --out")
+        }
+        let backup = path + ".previous"
+        switch OutputSetMarker.contents(of: path) {
+        case .empty:
+            return false
+        case let .outputSet(found) where found == kind:
+            return false
+        case let .outputSet(found):
+            guard force else {
+                throw ReconError.output(path: path, reason: """
+                    holds a '\(found.rawValue)' output set, and '\(kind.rawValue)' replaces only an empty folder \
+                    or a '\(kind.rawValue)' set; choose another --out, or pass --force to move the set aside \
+                    to \(backup) (or the next free name)
+                    """)
+            }
+            return true
+        case let .foreign(names):
+            guard force else {
+                let shown = names.prefix(5).joined(separator: ", ")
+                let more = names.count > 5 ? " and \(names.count - 5) more" : ""
+                throw ReconError.output(path: path, reason: """
+                    holds files that are not a soundlink-recon output set (\(shown)\(more)); choose another --out, \
+                    or pass --force to move the folder aside to \(backup) (or the next free name) and write the \
+                    reports in its place
+                    """)
+            }
+            return true
+        }
+    }
+
+    /// Refuses an output folder that is one of the inputs or holds one.
+    private static func checkNotAnInput(_ path: String, inputs: [String]) throws {
+        guard let folder = realPath(path) else { return }
+        for input in inputs {
+            guard let resolved = realPath(input) else { continue }
+            if resolved == folder || resolved.hasPrefix(folder + "/") {
+                throw ReconError.output(path: path, reason: "holds the input \(input); choose an --out outside the inputs")
             }
         }
     }
 
-    /// Empty, or only known report names with a `summary.json`.
-    static func holdsOnlyAnOutputSet(_ path: String) -> Bool {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
-        return names.isEmpty || (names.contains("summary.json") && names.allSatisfy(knownFiles.contains))
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Removes staging folders left by commands that were killed; only called under the lock,
+    /// so no other command is using one.
+    private static func removeAbandonedStaging(in parent: String, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
+        }
     }
 
     /// Opens a file for streaming into the staging folder.
     func create(_ name: String) throws -> FileWriter {
-        try FileWriter(path: stagingPath + "/" + name, displayPath: path + "/" + name)
+        if !written.contains(name) { written.append(name) }
+        return try FileWriter(path: stagingPath + "/" + name, displayPath: path + "/" + name)
+    }
+
+    /// Registers a file that a library writes by path (libxlsxwriter) and returns its staging path.
+    func stagedPath(_ name: String) -> String {
+        if !written.contains(name) { written.append(name) }
+        return stagingPath + "/" + name
     }
 
     /// Writes a whole file into the staging folder.
@@ -74,9 +140,22 @@ public final class OutputFolder {
         try writer.close()
     }
 
-    /// Swaps the staging folder in; the previous set is then removed.
+    /// Writes the marker and swaps the staging folder in. The previous set is then removed when
+    /// it was ours, or kept whole under a backup name when it was not.
     func commit() throws {
+        let marker = OutputSetMarker(kind: kind, version: RunSummary.toolVersion, files: written)
+        let writer = try FileWriter(path: stagingPath + "/" + OutputSetMarker.fileName,
+                                    displayPath: path + "/" + OutputSetMarker.fileName)
+        try writer.write(marker.rendered)
+        try writer.close()
         let parent = URL(fileURLWithPath: stagingPath).deletingLastPathComponent().path
+        if backupNeeded {
+            let backup = Self.freeName(path + ".previous")
+            guard rename(path, backup) == 0 else {
+                throw ReconError.output(path: path, reason: "cannot move it aside to \(backup): \(FileBytes.lastErrorText)")
+            }
+            backupPath = backup
+        }
         if !FileBytes.exists(path) {
             guard rename(stagingPath, path) == 0 else {
                 throw ReconError.output(path: path, reason: "cannot move the new reports in: \(FileBytes.lastErrorText)")
@@ -87,10 +166,23 @@ public final class OutputFolder {
         committed = true
         FileWriter.syncDirectory(parent)
         try? FileManager.default.removeItem(atPath: stagingPath)
+        lock.release()
+    }
+
+    /// `base`, or `base-2`, `base-3`, … : the first name nothing uses.
+    private static func freeName(_ base: String) -> String {
+        var candidate = base
+        var number = 2
+        while FileBytes.exists(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
     }
 
     /// Removes the staging folder; the previous set stays as it was.
     func abandon() {
         try? FileManager.default.removeItem(atPath: stagingPath)
+        lock.release()
     }
 }

@@ -14,6 +14,19 @@ enum SummaryJSON {
                 ("breakdown", source(summary.breakdown, files: summary.breakdownFiles)),
                 ("engagement", source(summary.engagement, files: summary.engagementFiles)),
             ])),
+            ("skipped_files", .array(summary.skippedFiles.map { .string($0) })),
+            ("wholly_rejected_files", .array(summary.rejectedFiles.map { file in
+                .object([
+                    ("file", .string(file.path)),
+                    ("source", .string(file.source)),
+                    ("lines", .int(file.lines)),
+                    ("looks_like", file.looksLike.map { .string($0) } ?? .null),
+                ])
+            })),
+            ("conflicts", .object([
+                ("breakdown", .int(summary.breakdownConflicts)),
+                ("engagement", .int(summary.engagementConflicts)),
+            ])),
             ("catalog", catalog(summary)),
             ("matches", .object([
                 ("breakdown", .object([("target", matches(summary.breakdownTargets))])),
@@ -39,6 +52,13 @@ enum SummaryJSON {
                 ("breakdown", .int(summary.breakdown.provisional)),
                 ("engagement", .int(summary.engagement.provisional)),
             ])),
+            ("provisional_days", .array(summary.provisionalCampaigns.map { campaign in
+                .object([
+                    ("campaign_id", .string(campaign.campaignID)),
+                    ("days", .array(campaign.days.map { .string($0.description) })),
+                    ("final_on", .string(campaign.finalOn.description)),
+                ])
+            })),
             ("unmatched_spend_share", .object(summary.currencies.map {
                 ($0.code, .string($0.totals.unmatchedRate.description))
             })),

@@ -15,6 +15,7 @@ enum SummaryMarkdown {
             lines.append("| \(name) | \(files.count) | \(counts.lines) | \(counts.blank) | \(counts.rejected) | "
                 + "\(counts.superseded) | \(counts.outOfPeriod) | \(counts.filtered) | \(counts.kept) | \(counts.provisional) |")
         }
+        lines += notices(summary)
         lines += ["", "## Catalogs", "", "| catalog | path | entries | usable | issues |", "|---|---|---:|---:|---:|"]
         for file in summary.catalogFiles {
             lines.append("| \(file.name) | \(file.path) | \(file.entries) | \(file.usableEntries) | \(file.issues) |")
@@ -46,6 +47,28 @@ enum SummaryMarkdown {
             let result = gate.enabled ? (gate.passed ? "pass" : "FAIL") : "not enabled"
             lines.append("| \(gate.name) | \(gate.threshold ?? "–") | \(gate.value) | \(result) |")
         }
+        if let gate = summary.gates.first(where: { $0.name == "nothing_kept" }), !gate.passed {
+            lines += ["", "nothing_kept failed: " + SummaryNotices.emptyReasons(summary).joined(separator: "; ") + "."]
+        }
+        lines += provisional(summary)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func notices(_ summary: RunSummary) -> [String] {
+        let notices = SummaryNotices.warnings(summary)
+        return notices.isEmpty ? [] : [""] + notices.map { "- Warning: \($0)" }
+    }
+
+    /// Which days are still provisional, per campaign, and when a re-fetch gives final figures.
+    private static func provisional(_ summary: RunSummary) -> [String] {
+        guard !summary.provisionalCampaigns.isEmpty else { return [] }
+        var lines = ["", "## Provisional days", "",
+                     "Rows exported before report_date + 8 days may still be revised. Re-fetch these days on or",
+                     "after the date in the last column, then run again.", "",
+                     "| campaign | provisional days | final on |", "|---|---|---|"]
+        for campaign in summary.provisionalCampaigns {
+            lines.append("| \(campaign.campaignID) | \(campaign.daysText) | \(campaign.finalOn) |")
+        }
+        return lines
     }
 }

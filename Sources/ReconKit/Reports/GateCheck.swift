@@ -1,12 +1,17 @@
-/// Evaluates the gates of SPEC §7 on a finished run; every gate is reported, enabled or not.
+/// Evaluates the gates of SPEC §7 (and §13's default `nothing_kept`) on a finished run; every
+/// gate is reported, enabled or not. `nothing_kept`'s value is the number of kept breakdown rows,
+/// and it also fails when a file had every non-blank line rejected (`RunSummary.rejectedFiles`).
 enum GateCheck {
     static func evaluate(_ summary: RunSummary) -> [GateResult] {
         let gates = summary.settings.gates
         let worst = summary.currencies.map(\.totals.unmatchedRate).max() ?? Rate(millionths: 0)
-        let rateLimit = summary.settings.mode == .run ? gates.maxUnmatchedRate : nil
+        let rateLimit = gates.maxUnmatchedRate
         let provisional = summary.breakdown.provisional + summary.engagement.provisional
         let rejected = summary.breakdown.rejected + summary.engagement.rejected
+        let nothingKept = summary.breakdown.kept == 0 || !summary.rejectedFiles.isEmpty
         return [
+            GateResult(name: "nothing_kept", threshold: gates.allowEmpty ? nil : "1",
+                       value: String(summary.breakdown.kept), passed: gates.allowEmpty || !nothingKept),
             GateResult(name: "max_unmatched_rate", threshold: rateLimit?.description, value: worst.description,
                        passed: rateLimit.map { worst <= $0 } ?? true),
             GateResult(name: "require_final", threshold: gates.requireFinal ? "0" : nil, value: String(provisional),

@@ -27,6 +27,12 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Rate(millionths: money.micros)
     }
 
+    /// Reads a gate limit: a decimal from 0 to 1 (the one check for the command line and the config file).
+    public static func limit(_ text: String) -> Rate? {
+        guard let rate = parse(text), (0...1_000_000).contains(rate.millionths) else { return nil }
+        return rate
+    }
+
     public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.millionths < rhs.millionths }
 
     /// As a percentage with one decimal (`12.3%`), for people.

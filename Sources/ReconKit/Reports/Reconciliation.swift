@@ -13,6 +13,8 @@ struct Reconciliation {
     var breakdownTargets = MatchCounts()
     var engagementTargets = MatchCounts()
     var engagementEngaged = MatchCounts()
+    /// (campaign, day) of every provisional kept row, both sources.
+    var provisionalDays = Set<CampaignDay>()
 
     let matcher: Matcher
     let period: Period
@@ -44,6 +46,7 @@ struct Reconciliation {
     mutating func addBreakdown(_ rows: some RandomAccessCollection<BreakdownRow>, counts: inout SourceCounts) {
         for (position, row) in rows.enumerated() {
             guard let provisional = admit(row.header, counts: &counts) else { continue }
+            if provisional { provisionalDays.insert(CampaignDay(campaign: row.header.campaignID, day: row.header.reportDate)) }
             let target = row.header.target
             let result = matcher.match(target)
             breakdownTargets.add(result)
@@ -89,6 +92,7 @@ struct Reconciliation {
         for (position, row) in rows.enumerated() {
             let filteredOut = context.map { row.context != $0 } ?? false
             guard let provisional = admit(row.header, filteredOut: filteredOut, counts: &counts) else { continue }
+            if provisional { provisionalDays.insert(CampaignDay(campaign: row.header.campaignID, day: row.header.reportDate)) }
             let target = row.header.target
             let targetResult = matcher.match(target)
             let engagedResult = matcher.match(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
@@ -109,4 +113,10 @@ struct Reconciliation {
             }
         }
     }
+}
+
+/// A campaign's report date, with the campaign as an interned id.
+struct CampaignDay: Hashable {
+    let campaign: UInt32
+    let day: CalendarDay
 }

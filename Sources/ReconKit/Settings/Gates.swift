@@ -6,6 +6,8 @@ public struct Gates: Sendable, Equatable {
     public var requireFinal = false
     /// No rejected line.
     public var strict = false
+    /// Turns off the default gate `nothing_kept` (SPEC §13).
+    public var allowEmpty = false
 
     public init(maxUnmatchedRate: Rate? = nil, requireFinal: Bool = false, strict: Bool = false) {
         self.maxUnmatchedRate = maxUnmatchedRate

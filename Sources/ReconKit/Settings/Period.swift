@@ -22,6 +22,12 @@ public struct Period: Sendable, Equatable {
         self.init(from: first, to: last)
     }
 
+    /// True when `to` is before `from`: no date could be in it.
+    public var isInverted: Bool {
+        guard let from, let to else { return false }
+        return to < from
+    }
+
     public func contains(_ day: CalendarDay) -> Bool {
         (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
     }

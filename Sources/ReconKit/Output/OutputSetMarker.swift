@@ -1,0 +1,64 @@
+import Foundation
+
+/// The `.soundlink-recon.json` file of an output set: which command wrote it, with which
+/// version, and every file it holds (SPEC §13). A set is complete only when every listed file is there.
+struct OutputSetMarker: Equatable {
+    static let fileName = ".soundlink-recon.json"
+
+    var kind: OutputKind
+    var version: String
+    var files: [String]
+
+    /// The marker's JSON text.
+    var rendered: String {
+        JSONText.object([
+            ("command", .string(kind.rawValue)),
+            ("version", .string(version)),
+            ("files", .array(files.sorted().map { .string($0) })),
+        ]).rendered() + "\n"
+    }
+
+    /// What an existing folder holds, as far as ownership goes.
+    enum Contents: Equatable {
+        case empty
+        /// A complete set written by this tool (or, before markers, recognised by its `summary.json`).
+        case outputSet(OutputKind)
+        /// Anything else: the names found there (sorted).
+        case foreign([String])
+    }
+
+    /// Reads `folder` and decides whose it is.
+    static func contents(of folder: String) -> Contents {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return .foreign([]) }
+        if names.isEmpty { return .empty }
+        let sortedNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if names.contains(fileName) {
+            guard let marker = read(folder + "/" + fileName),
+                  Set(names) == Set(marker.files + [fileName])
+            else { return .foreign(sortedNames) }
+            return .outputSet(marker.kind)
+        }
+        return legacyKind(names).map(Contents.outputSet) ?? .foreign(sortedNames)
+    }
+
+    /// Sets written before the marker existed: only report names, with a `summary.json`.
+    private static func legacyKind(_ names: [String]) -> OutputKind? {
+        let runFiles: Set<String> = [
+            "territories.csv", "tracks.csv", "partners.csv", "unmatched.csv", "catalog_issues.csv",
+            "rejected.jsonl", "summary.json", "summary.md", "report.html",
+        ]
+        guard names.contains("summary.json"), names.allSatisfy(runFiles.contains) else { return nil }
+        return names.contains("territories.csv") ? .run : .validate
+    }
+
+    static func read(_ path: String) -> OutputSetMarker? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let kind = (object["command"] as? String).flatMap(OutputKind.init(rawValue:)),
+              let version = object["version"] as? String,
+              let files = object["files"] as? [String],
+              files.allSatisfy({ !$0.contains("/") && $0 != fileName })
+        else { return nil }
+        return OutputSetMarker(kind: kind, version: version, files: files)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who may replace `--out`, and how two commands writing one folder stay out of each other's way.
+@Suite("Output folder ownership")
+struct OutputFolderTests {
+    private let sample = ["--config", "Config/recon.json", "--quiet"]
+
+    @Test("a command holding the lock beside --out makes a second one refuse, naming the lock; stale staging stays until then")
+    func lockHeld() throws {
+        let work = try WorkFolder()
+        let lockPath = work.path + "/.out.lock"
+        let descriptor = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        try work.write(".out.staging-1/territories.csv", "another run's half-written set\n")
+        let refused = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "soundlink-recon: error: \(work.path)/out: another soundlink-recon command is writing "
+            + "this folder (it holds \(lockPath)); wait for it to finish\n")
+        #expect(work.files("").contains(".out.staging-1"), "a staging folder is never removed without the lock")
+        close(descriptor)
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 0)
+        #expect(!work.files("").contains(".out.staging-1"), "stale staging is removed under the lock")
+        #expect(!work.files("").contains(".out.lock"), "the lock file goes with the command that made it")
+    }
+
+    @Test("two runs in separate PID namespaces (both PID 1) into one --out: one complete set, never a mix", .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")))
+    func pidNamespaces() throws {
+        let work = try WorkFolder()
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/reference"]).status == 0)
+        let reference = try work.snapshot("reference")
+        for round in 0..<4 {
+            let processes = try (0..<2).map { _ in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+                process.arguments = ["-pf", BinaryRunner.executable, "run"] + sample + ["--out", work.path + "/out"]
+                process.currentDirectoryURL = URL(fileURLWithPath: BinaryRunner.packageRoot)
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            let statuses = processes.map(\.terminationStatus)
+            #expect(statuses.contains(0), "round \(round): \(statuses)")
+            #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 }, "round \(round): \(statuses)")
+            #expect(try work.snapshot("out") == reference, "round \(round): the set is complete and whole")
+            #expect(work.files("").filter { $0.contains("staging") }.isEmpty)
+        }
+    }
+
+    @Test("--out that is a symbolic link, an empty string, read-only, or holds an input is refused before any work")
+    func refusedFolders() throws {
+        let work = try WorkFolder()
+        try FileManager.default.createDirectory(atPath: work.path + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.path + "/link", withDestinationPath: work.path + "/real")
+        let link = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/link"])
+        #expect(link.status == 1)
+        #expect(link.stderr.contains("link: is a symbolic link (to \(work.path)/real); give the folder itself as --out"))
+
+        let empty = try BinaryRunner.run(["run"] + sample + ["--out", ""])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("--out needs a folder name, not an empty string."))
+
+        try work.write("locked/notes.txt", "mine")
+        chmod(work.path + "/locked", 0o555)
+        defer { chmod(work.path + "/locked", 0o755) }
+        let readOnly = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/locked", "--force"])
+        #expect(readOnly.status == 1)
+        #expect(readOnly.stderr.contains("locked: is read-only; make it writable or choose another --out"))
+        #expect(work.files("") .filter { $0.contains("staging") }.isEmpty)
+
+        let catalog = try work.write("inputs/c.csv", "isrc\nUSRC17607839\n")
+        let inputs = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", "SampleData/exports/breakdown",
+                                           "--out", work.path + "/inputs", "--force"])
+        #expect(inputs.status == 1)
+        #expect(inputs.stderr.contains("inputs: holds the input \(catalog); choose an --out outside the inputs"))
+        #expect(work.files("inputs") == ["c.csv"])
+    }
+
+    @Test("a set is complete only with every file its marker lists: a set missing one is not replaced without --force")
+    func incompleteSet() throws {
+        let work = try WorkFolder()
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 0)
+        let marker = try JSONSerialization.jsonObject(with: try work.read("out/.soundlink-recon.json")) as? [String: Any]
+        #expect(marker?["command"] as? String == "run")
+        #expect((marker?["files"] as? [String])?.sorted() == work.files("out").filter { !$0.hasPrefix(".") })
+        try FileManager.default.removeItem(atPath: work.path + "/out/territories.csv")
+        let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("holds files that are not a soundlink-recon output set"))
+    }
+}
