@@ -26,6 +26,18 @@ struct WorkbookReportTests {
         #expect(sheet.cell(lines[1], 0) == .text("spend_total"))
     }
 
+    @Test("string cells read back as the text: literal _xHHHH_ escaped, NUL escaped, cut at Excel's limit",
+          arguments: [("Plain title", "Plain title"), ("A_x000D_B", "A_x005F_x000D_B"), ("_x0041_", "_x005F_x0041_"),
+                      ("_x00G1_ and _x", "_x00G1_ and _x"), ("nul\0here", "nul_x0000_here"), ("snake_case_x", "snake_case_x")])
+    func cellText(text: String, written: String) {
+        #expect(Workbook.cellText(text) == written)
+    }
+
+    @Test("text longer than a cell holds is cut at 32,767 characters")
+    func longText() {
+        #expect(Workbook.cellText(String(repeating: "é", count: 40_000)).unicodeScalars.count == 32_767)
+    }
+
     @Test("creation time: the period's last day, else 1980-01-01T00:00:00Z")
     func creationTime() throws {
         let april = try #require(Period(month: "2026-04"))

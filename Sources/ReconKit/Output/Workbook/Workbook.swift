@@ -118,7 +118,7 @@ final class Workbook {
         let status: lxw_error
         switch cell {
         case .empty: return
-        case let .text(text): status = worksheet_write_string(worksheet, row, column, Self.fitted(text), format)
+        case let .text(text): status = worksheet_write_string(worksheet, row, column, Self.cellText(text), format)
         case let .count(digits):
             guard let value = Double(digits) else { return try write(.text(digits), to: worksheet, row: Int(row), column: Int(column)) }
             status = worksheet_write_number(worksheet, row, column, value, format)
@@ -131,9 +131,31 @@ final class Workbook {
         try check(status, "cell \(row + 1):\(column + 1)")
     }
 
-    /// Text cut to Excel's cell limit (input text can in principle be longer).
-    private static func fitted(_ text: String) -> String {
-        text.unicodeScalars.count <= maxTextLength ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxTextLength)))
+    /// The text a string cell is given so that a reader gets `text` back: cut to Excel's cell
+    /// limit, a literal `_xHHHH_` escaped as `_x005F_xHHHH_` (readers decode `_xHHHH_`, and
+    /// libxlsxwriter escapes only control characters), and NUL (which a C string cannot carry)
+    /// written as its escape `_x0000_`.
+    static func cellText(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars.prefix(maxTextLength + 1))
+        if scalars.count > maxTextLength { scalars.removeLast(scalars.count - maxTextLength) }
+        guard scalars.contains("_") || scalars.contains("\0") else { return scalars.count == text.unicodeScalars.count ? text : String(String.UnicodeScalarView(scalars)) }
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\0" {
+                result.append(contentsOf: "_x0000_".unicodeScalars)
+            } else if scalar == "_", isEscapeLike(scalars, at: index) {
+                result.append(contentsOf: "_x005F_".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// `_x` + four hex digits + `_` starts at `index`.
+    private static func isEscapeLike(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_" else { return false }
+        return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
     }
 
     /// Turns a libxlsxwriter status into the project's error, naming the file and the step.
