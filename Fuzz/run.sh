@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target over the ReconKit sources and runs it.
 #
-#   Fuzz/run.sh TARGET [SECONDS]     TARGET: jsonl | catalog | identifiers | money
+#   Fuzz/run.sh TARGET [SECONDS]     TARGET: jsonl | catalog | identifiers | money | lines | config
 #
 # The harness and ReconKit are compiled together (with -sanitize=fuzzer,address), so the
 # harness reaches internal entry points. The corpus grows in Fuzz/corpus-TARGET (not
 # committed), seeded from Fuzz/seeds/TARGET; crashes land in Fuzz/build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: Fuzz/run.sh jsonl|catalog|identifiers|money [seconds]}
+target=${1:?usage: Fuzz/run.sh jsonl|catalog|identifiers|money|lines|config [seconds]}
 seconds=${2:-60}
 scripts/install-deps.sh
 build=Fuzz/build

@@ -55,7 +55,7 @@ public enum Run {
                 checkWhollyRejected(file, source: "breakdown", before: before, after: breakdownReader.counts,
                                     otherSource: "engagement") { SourceSniffer.reads($0, as: EngagementRow.self) }
             }
-            try breakdownReader.read(file, index: UInt32(index), rejections: rejections) { try report($0, $1) }
+            try breakdownReader.read(file, index: index, rejections: rejections) { try report($0, $1) }
             bytesBefore += fileSize(file.path)
             observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
         }
@@ -67,7 +67,7 @@ public enum Run {
                 checkWhollyRejected(file, source: "engagement", before: before, after: engagementReader.counts,
                                     otherSource: "breakdown") { SourceSniffer.reads($0, as: BreakdownRow.self) }
             }
-            try engagementReader.read(file, index: UInt32(breakdownFiles.count + index), rejections: rejections) {
+            try engagementReader.read(file, index: breakdownFiles.count + index, rejections: rejections) {
                 try report($0, breakdownLines + $1)
             }
             bytesBefore += fileSize(file.path)
@@ -102,6 +102,9 @@ public enum Run {
         summary.engagementFiles = engagementFiles.map(\.path)
         summary.catalogFiles = catalogs.files
         summary.catalogIssuesByKind = catalogs.issuesByKind
+        summary.rejectionsByReason = RejectionReason.allCases.compactMap { reason in
+            rejectionWriter.countsByReason[reason].map { (reason, $0) }
+        }
         summary.breakdownTargets = reconciliation.breakdownTargets
         summary.engagementTargets = reconciliation.engagementTargets
         summary.engagementEngaged = reconciliation.engagementEngaged

@@ -9,6 +9,9 @@ public struct RunSummary: Sendable {
     public var engagementFiles: [String] = []
     public var catalogFiles: [CatalogSet.FileStats] = []
     public var catalogIssuesByKind: [(CatalogIssue.Kind, Int)] = []
+    /// Rejected lines of both sources per reason, in the order of `RejectionReason.allCases`; complete
+    /// even when `rejected.jsonl` lists only the first rejections of a file.
+    public var rejectionsByReason: [(reason: RejectionReason, count: Int)] = []
     public var breakdownTargets = MatchCounts()
     public var engagementTargets = MatchCounts()
     public var engagementEngaged = MatchCounts()

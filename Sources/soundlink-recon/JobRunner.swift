@@ -94,6 +94,10 @@ final class Console: RunObserver {
             print("\(name): \(counts.lines) lines, \(counts.kept) kept, \(counts.rejected) rejected, "
                 + "\(counts.superseded) superseded, \(counts.outOfPeriod) out of period, \(counts.provisional) provisional")
         }
+        if verbose, !summary.rejectionsByReason.isEmpty {
+            print("rejected by reason: " + summary.rejectionsByReason.map { "\($0.reason.rawValue) \($0.count)" }
+                .joined(separator: ", "))
+        }
         for (code, totals) in summary.currencies {
             print("\(code): spend_total \(totals.spendTotal), unmatched share \(totals.unmatchedRate)")
         }

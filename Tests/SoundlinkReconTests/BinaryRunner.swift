@@ -23,7 +23,8 @@ struct BinaryRunner {
         return folder.appendingPathComponent("soundlink-recon").path
     }()
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary (or another program, such as `/usr/bin/time` wrapping it) from the package root.
+    static func run(_ arguments: [String], executable: String = executable) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

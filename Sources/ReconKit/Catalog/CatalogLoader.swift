@@ -54,7 +54,7 @@ private struct KeyClaims {
         }
         func value(_ role: CatalogRole) -> String {
             guard columns[role] != nil else { return "" }
-            return CatalogText.decode(bytes(role)).text
+            return TextCut.freeText(CatalogText.decode(bytes(role)).text)
         }
         let isrc = normalized(bytes(.isrc), valid: allValidUTF8, ISRC.normalize(bytes:), ISRC.normalize)
         let spotify = normalized(bytes(.spotifyTrackID), valid: allValidUTF8,

@@ -13,6 +13,13 @@ final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
         let line: Int
         let problem: RowProblem
         let raw: String
+        var rawTruncated: Bool
+
+        init(line: Int, problem: RowProblem, bytes: UnsafeRawBufferPointer) {
+            self.line = line
+            self.problem = problem
+            (raw, rawTruncated) = TextCut.decoded(bytes, limit: InputLimits.rawLength)
+        }
     }
 
     let pool = StringPool()
@@ -23,14 +30,35 @@ final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
     private(set) var blank = 0
     /// The bytes to parse next; set before `parse()`.
     var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// Lines longer than this are rejected unparsed (a setting so that tests can use small lines).
+    let maxLineLength: Int
 
-    /// Parses every line of `chunk`; rows carry line numbers counted from 1 within the chunk.
-    func parse(fileIndex: UInt32) {
+    init(maxLineLength: Int = InputLimits.maxLineLength) { self.maxLineLength = maxLineLength }
+
+    /// Stands for one line that was too long to read: `head` is its start, `length` its size.
+    func takeLongLine(head: UnsafeRawBufferPointer, length: Int) {
+        clear()
+        lines = 1
+        var rejection = LocalRejection(line: 1, problem: tooLong(length), bytes: head)
+        rejection.rawTruncated = true
+        rejections.append(rejection)
+    }
+
+    private func tooLong(_ length: Int) -> RowProblem {
+        RowProblem(.lineTooLong, "line: \(length) bytes, more than \(maxLineLength)")
+    }
+
+    private func clear() {
         rows.removeAll(keepingCapacity: true)
         rejections.removeAll(keepingCapacity: true)
         pool.removeAll()
         lines = 0
         blank = 0
+    }
+
+    /// Parses every line of `chunk`; rows carry line numbers counted from 1 within the chunk.
+    func parse(fileIndex: Int) {
+        clear()
         var start = 0
         let count = chunk.count
         guard let base = chunk.baseAddress else { return }
@@ -44,16 +72,20 @@ final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
         }
     }
 
-    private func parseLine(_ line: UnsafeRawBufferPointer, fileIndex: UInt32) {
+    private func parseLine(_ line: UnsafeRawBufferPointer, fileIndex: Int) {
+        if line.count > maxLineLength {
+            rejections.append(LocalRejection(line: lines, problem: tooLong(line.count), bytes: line))
+            return
+        }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             blank += 1
             return
         }
         do throws(RowProblem) {
             try parser.load(line)
-            rows.append(try Row(parser, origin: RowOrigin(file: fileIndex, line: UInt32(lines))))
+            rows.append(try Row(parser, origin: RowOrigin(file: fileIndex, line: lines)))
         } catch {
-            rejections.append(LocalRejection(line: lines, problem: error, raw: String(decoding: line, as: UTF8.self)))
+            rejections.append(LocalRejection(line: lines, problem: error, bytes: line))
         }
     }
 }

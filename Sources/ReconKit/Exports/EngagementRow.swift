@@ -69,6 +69,6 @@ struct EngagementRow: ExportRow {
         newListenerStreams = try parser.count(.newListenerStreams)
         returningListenerStreams = try parser.count(.returningListenerStreams)
         engagedISRC = try parser.string(.engagedTrackISRC)
-        engagedTrackName = try parser.string(.engagedTrackName)
+        engagedTrackName = try parser.freeText(.engagedTrackName)
     }
 }

@@ -54,7 +54,8 @@ final class ExportLineParser {
             slots[field.rawValue] = position
         }
         if unknownKeys.count > 1, let repeated = firstRepeatedUnknownKey() {
-            throw RowProblem(.duplicateField, String(decoding: repeated, as: UTF8.self))
+            // A key can be megabytes long: the detail names it, cut like `raw`.
+            throw RowProblem(.duplicateField, repeated.withUnsafeBytes { TextCut.decoded($0, limit: InputLimits.rawLength).text })
         }
     }
 
@@ -142,12 +143,18 @@ final class ExportLineParser {
     }
 
     /// Interns a string member's decoded bytes; nil for absent, null or "".
-    private func text(_ field: ExportField) throws(RowProblem) -> UInt32? {
+    /// With `freeText`, the text is cleaned for the reports first (`TextCut.freeText`).
+    private func text(_ field: ExportField, freeText: Bool = false) throws(RowProblem) -> UInt32? {
         guard let member = member(field), member.kind != .null else { return nil }
         guard member.kind == .string else { throw RowProblem(.wrongType, "\(field.name): expected a string") }
         if member.value.isEmpty { return nil }
         if member.valueHasEscapes {
-            return JSONStringDecoder.decode(bytes(member.value)).withUnsafeBytes { pool.intern($0) }
+            var decoded = JSONStringDecoder.decode(bytes(member.value))
+            if freeText, let cleaned = decoded.withUnsafeBytes({ TextCut.freeText($0) }) { decoded = cleaned }
+            return decoded.withUnsafeBytes { pool.intern($0) }
+        }
+        if freeText, let cleaned = TextCut.freeText(bytes(member.value)) {
+            return cleaned.withUnsafeBytes { pool.intern($0) }
         }
         return internRepeated(bytes(member.value), field: field)
     }
@@ -183,6 +190,12 @@ final class ExportLineParser {
     /// An optional string field; `StringPool.absent` when absent, null or "".
     func string(_ field: ExportField) throws(RowProblem) -> UInt32 {
         try text(field) ?? StringPool.absent
+    }
+
+    /// A free-text field (a campaign or track name), cut and cleaned for the reports;
+    /// `StringPool.absent` when absent, null or "".
+    func freeText(_ field: ExportField) throws(RowProblem) -> UInt32 {
+        try text(field, freeText: true) ?? StringPool.absent
     }
 
     /// The raw text of a string member (already known to be a string).
@@ -223,7 +236,9 @@ final class ExportLineParser {
         let text = plainText(.schemaVersion) ?? ""
         let major = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard !major.isEmpty, major.allSatisfy(\.isASCII), major.allSatisfy(\.isNumber), Int(major) == 1 else {
-            throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(text)' is not version 1")
+            // The value is shown, but cut: a detail must not copy megabytes of a hostile line.
+            let shown = text.utf8.count > 64 ? String(text.prefix(64)) + "…" : text
+            throw RowProblem(.unsupportedSchemaVersion, "schema_version: '\(shown)' is not version 1")
         }
     }
 

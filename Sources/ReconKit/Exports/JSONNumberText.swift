@@ -8,8 +8,10 @@ struct JSONNumberText {
     let negative: Bool
     let integerDigits: Range<Int>
     let fractionDigits: Range<Int>
-    /// The written exponent, clamped to ±1_000_000 (far beyond any range).
+    /// The written exponent, saturated at ±2⁶⁰: far beyond any digit count a text can have, so
+    /// the saturation never changes a value (it is still exactly 0 or out of range).
     let exponent: Int
+    private static let exponentBound = 1 << 60
 
     /// True when the text has neither a fraction nor an exponent.
     var isInteger: Bool { fractionDigits.isEmpty && !hasExponent }
@@ -59,7 +61,8 @@ struct JSONNumberText {
             }
             let exponentStart = index
             while index < end, bytes[index] &- 48 < 10 {
-                exponent = min(exponent * 10 + Int(bytes[index] - 48), 1_000_000)
+                exponent = exponent >= Self.exponentBound / 10
+                    ? Self.exponentBound : min(exponent * 10 + Int(bytes[index] - 48), Self.exponentBound)
                 index += 1
             }
             if index == exponentStart { return nil }
@@ -71,19 +74,22 @@ struct JSONNumberText {
 
     private var digitCount: Int { integerDigits.count + fractionDigits.count }
 
-    private func digit(_ position: Int) -> Int64 {
+    private func digit<Value: FixedWidthInteger>(_ position: Int) -> Value {
         let offset = position < integerDigits.count
             ? integerDigits.lowerBound + position
             : fractionDigits.lowerBound + position - integerDigits.count
-        return Int64(bytes[offset] - 48)
+        return Value(bytes[offset] - 48)
     }
 
     /// The value times 10^decimals, rounded half-to-even; nil if it overflows `Int64`.
-    func scaled(toDecimals decimals: Int) -> Int64? {
+    func scaled(toDecimals decimals: Int) -> Int64? { scaled(toDecimals: decimals, as: Int64.self) }
+
+    /// The value times 10^decimals as `Value`, rounded half-to-even; nil if it overflows.
+    func scaled<Value: FixedWidthInteger & SignedInteger>(toDecimals decimals: Int, as _: Value.Type) -> Value? {
         let shift = exponent - fractionDigits.count + decimals
         let count = digitCount
         let keptCount = shift >= 0 ? count : max(0, count + shift)
-        var value: Int64 = 0
+        var value: Value = 0
         for position in 0..<keptCount {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times10.addingReportingOverflow(digit(position))
@@ -98,8 +104,8 @@ struct JSONNumberText {
             }
         } else if shift < 0, keptCount < count, count + shift >= 0 {
             // The first dropped digit decides; an implicit leading zero (count + shift < 0) rounds down.
-            let firstDropped = digit(keptCount)
-            let restNonZero = ((keptCount + 1)..<count).contains { digit($0) != 0 }
+            let firstDropped: Value = digit(keptCount)
+            let restNonZero = ((keptCount + 1)..<count).contains { (digit($0) as Value) != 0 }
             if firstDropped > 5 || (firstDropped == 5 && (restNonZero || value % 2 == 1)) {
                 let (rounded, overflow) = value.addingReportingOverflow(1)
                 if overflow { return nil }

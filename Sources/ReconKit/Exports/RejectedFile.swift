@@ -30,6 +30,8 @@ final class FirstRejections: RejectionSink {
         if firstRaw[rejection.file] == nil { firstRaw[rejection.file] = rejection.raw }
         try next.record(rejection)
     }
+
+    func finishFile(_ path: String) throws { try next.finishFile(path) }
 }
 
 /// Tells whether a line reads as a row of a given source.

@@ -11,6 +11,8 @@ public enum RejectionReason: String, CaseIterable, Sendable, Error {
     case wrongType = "wrong_type"
     case negativeCount = "negative_count"
     case outOfRange = "out_of_range"
+    /// The line is longer than `InputLimits.maxLineLength` (SPEC §13); it was skipped unread.
+    case lineTooLong = "line_too_long"
 }
 
 /// A rejected line's reason and a detail that names the field.
@@ -29,6 +31,16 @@ public struct Rejection: Equatable, Sendable {
     public let file: String
     public let line: Int
     public let problem: RowProblem
-    /// The line, with invalid UTF-8 replaced by U+FFFD.
+    /// The line, with invalid UTF-8 replaced by U+FFFD, cut at `InputLimits.rawLength` bytes.
     public let raw: String
+    /// True when `raw` holds only the start of the line.
+    public let rawTruncated: Bool
+
+    public init(file: String, line: Int, problem: RowProblem, raw: String, rawTruncated: Bool = false) {
+        self.file = file
+        self.line = line
+        self.problem = problem
+        self.raw = raw
+        self.rawTruncated = rawTruncated
+    }
 }

@@ -1,7 +1,26 @@
 /// Where a row was read: an index into the run's file list, and the line.
+///
+/// Both share one 64-bit word (24 bits of file index, 40 of line number), so a row stays
+/// as small as with 32-bit fields while line numbers go far past 2³²; the reader refuses
+/// a file or a line number beyond these limits instead of wrapping.
 struct RowOrigin: Hashable {
-    var file: UInt32
-    var line: UInt32
+    /// The largest line number a row can carry (about 1.1 × 10¹²).
+    static let maxLine = (1 << 40) - 1
+    /// The largest file index (about 16.7 million export files in one run).
+    static let maxFile = (1 << 24) - 1
+    private var bits: UInt64
+
+    /// `file` ≤ `maxFile` and `line` ≤ `maxLine` (checked by the caller).
+    init(file: Int, line: Int) {
+        bits = UInt64(truncatingIfNeeded: file) << 40 | UInt64(truncatingIfNeeded: line) & UInt64(Self.maxLine)
+    }
+
+    var file: Int { Int(bits >> 40) }
+
+    var line: Int {
+        get { Int(bits & UInt64(Self.maxLine)) }
+        set { self = RowOrigin(file: file, line: newValue) }
+    }
 }
 
 /// The campaign's promoted object, as interned raw identifiers.
@@ -40,7 +59,7 @@ struct RowHeader {
         reportDate = try parser.reportDate()
         try parser.checkSchemaVersion()
         exportedAtStorage = Self.store(try parser.exportedAt())
-        campaignName = try parser.string(.campaignName)
+        campaignName = try parser.freeText(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
             isPlaylist: targetType != StringPool.absent && parser.pool.hasText(

@@ -52,7 +52,10 @@ final class RowMerger<Row: ExportRow>: @unchecked Sendable {
 
     /// Moves a parsed chunk into the table: local string ids become global ones, line numbers absolute.
     private func merge(_ parser: ChunkParser<Row>, file: ExportFile, firstLine linesBefore: Int, rejections: RejectionSink) throws {
-        let firstLine = UInt32(linesBefore)
+        let firstLine = linesBefore
+        guard firstLine + parser.lines <= RowOrigin.maxLine else {
+            throw ReconError.unreadable(path: file.path, reason: "more than \(RowOrigin.maxLine) lines")
+        }
         let translation = pool.translation(from: parser.pool)
         for var row in parser.rows {
             row.remap { translation[Int($0)] }
@@ -61,7 +64,8 @@ final class RowMerger<Row: ExportRow>: @unchecked Sendable {
         }
         for rejection in parser.rejections {
             try rejections.record(Rejection(
-                file: file.path, line: Int(firstLine) + rejection.line, problem: rejection.problem, raw: rejection.raw))
+                file: file.path, line: firstLine + rejection.line, problem: rejection.problem, raw: rejection.raw,
+                rawTruncated: rejection.rawTruncated))
         }
         counts.lines += parser.lines
         counts.blank += parser.blank

@@ -1,16 +1,23 @@
-/// Sort ranks of interned texts: comparing two ranks compares the texts as bytes.
+/// Sort ranks of interned texts: comparing two ranks compares the texts as printed bytes.
 ///
 /// Equal texts share a rank and the empty text (or the absent id) ranks first, so
-/// millions of report lines sort on small integers instead of strings.
+/// millions of report lines sort on small integers instead of strings. A text for which
+/// `guarded` is true is printed with a leading `'` (`FormulaGuard`) and ranked so.
 struct TextRanks {
     private var ranks: [UInt32: UInt32] = [:]
 
-    init(_ ids: some Sequence<UInt32>, pool: StringPool) {
-        let distinct = Set(ids).sorted { pool.compare($0, $1) < 0 }
+    init(_ ids: some Sequence<UInt32>, pool: StringPool, guarded: (UInt32) -> Bool = { _ in false }) {
+        func compare(_ lhs: UInt32, _ rhs: UInt32) -> Int {
+            let (left, right) = (guarded(lhs), guarded(rhs))
+            if left == right { return pool.compare(lhs, rhs) }
+            let lhsText = (left ? "'" : "") + pool.string(lhs), rhsText = (right ? "'" : "") + pool.string(rhs)
+            return lhsText == rhsText ? 0 : lhsText.utf8.lexicographicallyPrecedes(rhsText.utf8) ? -1 : 1
+        }
+        let distinct = Set(ids).sorted { compare($0, $1) < 0 }
         var rank: UInt32 = 0
         var previous = StringPool.absent
         for id in distinct {
-            if pool.compare(previous, id) != 0 { rank += 1 }
+            if compare(previous, id) != 0 { rank += 1 }
             ranks[id] = rank
             previous = id
         }

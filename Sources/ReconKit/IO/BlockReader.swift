@@ -3,21 +3,41 @@ import Glibc
 #endif
 
 /// Reads a byte stream in large blocks that end at a line break (LF), skipping a
-/// UTF-8 BOM at the start. Memory is bounded by the block size and the longest line.
+/// UTF-8 BOM at the start.
+///
+/// A line that grows past `maxLineLength` is never held: its first `headLength` bytes
+/// are kept and the rest is read and dropped up to its LF. Memory is bounded by the
+/// block size and the line limit, whatever the file holds.
 final class BlockReader {
+    /// What the reader hands over, in file order.
+    enum Piece {
+        /// Whole lines; the last block may lack a final LF.
+        case lines(UnsafeRawBufferPointer)
+        /// One line longer than the limit: its first bytes and its length (LF excluded).
+        case longLine(head: UnsafeRawBufferPointer, length: Int)
+    }
+
     private let source: ByteSource
     private var buffer: UnsafeMutableRawBufferPointer
+    private let maxLineLength: Int
+    private let headLength: Int
 
-    init(source: ByteSource, blockSize: Int = 8 << 20) {
+    init(
+        source: ByteSource, blockSize: Int = 8 << 20,
+        maxLineLength: Int = InputLimits.maxLineLength, headLength: Int = InputLimits.rawLength
+    ) {
         self.source = source
-        buffer = .allocate(byteCount: blockSize, alignment: 8)
+        self.maxLineLength = maxLineLength
+        self.headLength = headLength
+        buffer = .allocate(byteCount: max(blockSize, 16), alignment: 8)
     }
 
     deinit { buffer.deallocate() }
 
-    /// Calls `body` with consecutive blocks of whole lines; the last block may lack a final LF.
-    func forEachBlock(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Calls `body` with consecutive pieces of the stream.
+    func forEachBlock(_ body: (Piece) throws -> Void) throws {
         var filled = 0
+        var searched = 0
         var atStart = true
         while true {
             if filled == buffer.count { grow() }
@@ -31,17 +51,56 @@ final class BlockReader {
                 if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
             }
             if atEnd {
-                if start < filled { try body(UnsafeRawBufferPointer(rebasing: buffer[start..<filled])) }
+                if start < filled { try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<filled]))) }
                 return
             }
-            guard let lastBreak = UnsafeRawBufferPointer(rebasing: buffer[start..<filled]).lastIndex(of: 0x0A) else {
-                // No complete line yet: keep reading (the buffer grows for a very long line).
-                if start > 0 { shift(from: start, filled: &filled) }
-                continue
+            // Bytes kept from the last search hold no LF: only the new ones are searched, and a
+            // forward memchr first tells whether there is any (a long line has none for megabytes).
+            let searchFrom = max(start, searched)
+            let base = buffer.baseAddress!
+            if filled > searchFrom, memchr(base + searchFrom, 0x0A, filled - searchFrom) != nil,
+               let lastBreak = UnsafeRawBufferPointer(rebasing: buffer[searchFrom..<filled]).lastIndex(of: 0x0A) {
+                let end = searchFrom + lastBreak + 1
+                try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<end])))
+                start = end
             }
-            let end = start + lastBreak + 1
-            try body(UnsafeRawBufferPointer(rebasing: buffer[start..<end]))
-            shift(from: end, filled: &filled)
+            if start > 0 { shift(from: start, filled: &filled) }
+            searched = filled
+            // What is left is the start of a line with no LF yet; a CR may still precede its LF.
+            if filled > maxLineLength + 1 {
+                guard try skipLongLine(filled: &filled, body) else { return }
+                searched = 0
+            }
+        }
+    }
+
+    /// Drops the rest of the line that fills the buffer, then hands it over as a long line.
+    /// Returns false when the stream ended inside it.
+    private func skipLongLine(filled: inout Int, _ body: (Piece) throws -> Void) throws -> Bool {
+        let head = UnsafeMutableRawBufferPointer.allocate(byteCount: min(headLength, filled), alignment: 1)
+        defer { head.deallocate() }
+        head.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<head.count]))
+        var length = filled
+        var lastByte = buffer[filled - 1]
+        while true {
+            let count = try source.read(into: buffer)
+            guard count > 0 else {
+                try body(.longLine(head: UnsafeRawBufferPointer(head), length: length))
+                filled = 0
+                return false
+            }
+            let base = buffer.baseAddress!
+            if let found = memchr(base, 0x0A, count) {
+                let breakAt = base.distance(to: UnsafeMutableRawPointer(found))
+                if breakAt > 0 { lastByte = buffer[breakAt - 1] }
+                length += breakAt - (lastByte == 0x0D ? 1 : 0)
+                try body(.longLine(head: UnsafeRawBufferPointer(head), length: length))
+                filled = count - breakAt - 1
+                memmove(base, base + breakAt + 1, filled)
+                return true
+            }
+            length += count
+            lastByte = buffer[count - 1]
         }
     }
 

@@ -22,25 +22,30 @@ func openByteSource(_ path: String) throws -> ByteSource {
     return path.hasSuffix(".gz") ? try GzipSource(file: file, path: path) : file
 }
 
-/// The bytes of a file, read with `read(2)`.
+/// The bytes of a regular file, read with `read(2)`; a change of its size while it is read throws.
 final class PlainFileSource: ByteSource {
-    private let descriptor: Int32
+    private let file: FileBytes.OpenFile
     let path: String
     private(set) var fileBytesRead = 0
 
     init(path: String) throws {
         self.path = path
-        descriptor = try FileBytes.open(path)
+        file = try FileBytes.open(path)
     }
 
-    deinit { close(descriptor) }
+    deinit { close(file.descriptor) }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-            if count >= 0 {
+            let count = Glibc.read(file.descriptor, buffer.baseAddress, buffer.count)
+            if count > 0 {
                 fileBytesRead += count
+                if fileBytesRead > file.size { throw FileBytes.changed(path, opened: file.size, read: fileBytesRead) }
                 return count
+            }
+            if count == 0 {
+                try FileBytes.checkUnchanged(file, path: path, bytesRead: fileBytesRead)
+                return 0
             }
             if errno != EINTR { throw ReconError.unreadable(path: path, reason: FileBytes.lastErrorText) }
         }

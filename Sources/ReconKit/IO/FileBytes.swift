@@ -21,28 +21,77 @@ enum FileBytes {
         return lstat(path, &info) == 0
     }
 
-    /// Opens `path` for reading; a folder is an error.
-    static func open(_ path: String) throws -> Int32 {
-        if isDirectory(path) { throw ReconError.unreadable(path: path, reason: "is a folder, not a file") }
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw ReconError.unreadable(path: path, reason: lastErrorText) }
-        return descriptor
+    /// An open regular file and its size when opened.
+    struct OpenFile {
+        let descriptor: Int32
+        let size: Int
     }
 
-    /// The whole content of the file at `path`.
+    /// Opens `path` for reading. Only a regular file (or a link to one) is read: a FIFO, a
+    /// device such as `/dev/zero` or a socket is refused by name, without blocking on it.
+    static func open(_ path: String) throws -> OpenFile {
+        if isDirectory(path) { throw ReconError.unreadable(path: path, reason: "is a folder, not a file") }
+        // O_NONBLOCK: opening a FIFO that has no writer would otherwise wait forever.
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if descriptor < 0 { throw ReconError.unreadable(path: path, reason: lastErrorText) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = lastErrorText
+            close(descriptor)
+            throw ReconError.unreadable(path: path, reason: reason)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw ReconError.unreadable(path: path, reason: "is \(kind(info.st_mode)), not a regular file")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return OpenFile(descriptor: descriptor, size: Int(info.st_size))
+    }
+
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
+    /// The error for a file whose size is not the one it had when opened: a file being written
+    /// (or cut) while it is read is never reconciled in part.
+    static func changed(_ path: String, opened: Int, read: Int) -> ReconError {
+        .unreadable(path: path, reason: "the file changed while it was read (\(opened) bytes when opened, \(read) read)")
+    }
+
+    /// Checks at the end of a file that it still has the size it had when opened.
+    static func checkUnchanged(_ file: OpenFile, path: String, bytesRead: Int) throws {
+        var info = stat()
+        let sizeNow = fstat(file.descriptor, &info) == 0 ? Int(info.st_size) : -1
+        if bytesRead != file.size || sizeNow != file.size {
+            throw changed(path, opened: file.size, read: bytesRead)
+        }
+    }
+
+    /// The whole content of the regular file at `path`.
     static func read(_ path: String) throws -> [UInt8] {
-        let descriptor = try open(path)
-        defer { close(descriptor) }
+        let file = try open(path)
+        defer { close(file.descriptor) }
         var result: [UInt8] = []
+        result.reserveCapacity(file.size)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(file.descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ReconError.unreadable(path: path, reason: lastErrorText)
             }
-            if count == 0 { return result }
+            if count == 0 {
+                try checkUnchanged(file, path: path, bytesRead: result.count)
+                return result
+            }
             result.append(contentsOf: chunk[0..<count])
+            if result.count > file.size { throw changed(path, opened: file.size, read: result.count) }
         }
     }
 }

@@ -49,7 +49,7 @@ enum HTMLReport {
         return page + "</main></body></html>\n"
     }
 
-    /// HTML text escape for anything that came from the inputs.
+    /// HTML text escape for anything that came from the inputs; a NUL becomes U+FFFD.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -59,6 +59,7 @@ enum HTMLReport {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\0": result += "\u{FFFD}"
             default: result.append(character)
             }
         }

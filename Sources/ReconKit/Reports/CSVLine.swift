@@ -1,11 +1,9 @@
 /// One CSV line built as bytes: RFC 4180 minimal quoting (only fields holding `,`, `"`,
 /// CR or LF are quoted), LF line end. Reused from line to line without allocating.
+/// A NUL byte is never written: it becomes U+FFFD.
 struct CSVLine {
     private(set) var bytes: [UInt8] = []
     private var isEmpty = true
-
-    /// First bytes that make a spreadsheet evaluate a cell as a formula: `=`, `+`, `-`, `@`, TAB, CR.
-    private static let formulaStarts: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     /// Starts a new line.
     mutating func reset() {
@@ -17,15 +15,26 @@ struct CSVLine {
     mutating func append(_ field: UnsafeRawBufferPointer, defused: Bool = false) {
         if !isEmpty { bytes.append(0x2C) }
         isEmpty = false
-        let quoted = field.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-        if quoted { bytes.append(0x22) }
-        if defused, let first = field.first, Self.formulaStarts.contains(first) { bytes.append(0x27) }
-        if quoted {
-            for byte in field {
-                if byte == 0x22 { bytes.append(0x22) }
-                bytes.append(byte)
+        var quoted = false
+        var hasNUL = false
+        for byte in field {
+            switch byte {
+            case 0x2C, 0x22, 0x0D, 0x0A: quoted = true
+            case 0x00: hasNUL = true
+            default: continue
             }
-            bytes.append(0x22)
+        }
+        if quoted { bytes.append(0x22) }
+        if defused, FormulaGuard.needsGuard(field) { bytes.append(0x27) }
+        if quoted || hasNUL {
+            for byte in field {
+                switch byte {
+                case 0x22: bytes += [0x22, 0x22]
+                case 0x00: bytes += [0xEF, 0xBF, 0xBD]
+                default: bytes.append(byte)
+                }
+            }
+            if quoted { bytes.append(0x22) }
         } else {
             bytes.append(contentsOf: field)
         }

@@ -64,4 +64,11 @@ public struct MoneyTotal: Hashable, Sendable, CustomStringConvertible {
     public mutating func add(_ total: MoneyTotal) { micros += total.micros }
 
     public var description: String { Money.format(micros: micros) }
+
+    /// Reads a printed amount back exactly, in 128 bits (a total may be far beyond `Int64`).
+    static func parse(_ text: String) -> MoneyTotal? {
+        var text = text
+        return text.withUTF8 { JSONNumberText(UnsafeRawBufferPointer($0))?.scaled(toDecimals: 6, as: Int128.self) }
+            .map { MoneyTotal(micros: $0) }
+    }
 }

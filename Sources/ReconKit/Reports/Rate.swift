@@ -1,9 +1,10 @@
 /// A ratio printed with exactly 6 decimals, rounded half-to-even.
 public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The ratio in millionths.
-    public let millionths: Int64
+    /// The ratio in millionths; 128-bit, because a share of a currency total that refunds
+    /// almost cancel can be far beyond any 64-bit count of millionths.
+    public let millionths: Int128
 
-    public init(millionths: Int64) { self.millionths = millionths }
+    public init(millionths: Int128) { self.millionths = millionths }
 
     /// `part ÷ whole`, or 0 when `whole` is 0 (SPEC §8).
     public static func of(_ part: MoneyTotal, _ whole: MoneyTotal) -> Rate {
@@ -18,13 +19,13 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
             || (twiceRemainder == denominator.magnitude && quotient % 2 != 0) {
             quotient += positive ? 1 : -1
         }
-        return Rate(millionths: Int64(quotient))
+        return Rate(millionths: quotient)
     }
 
     /// Reads a decimal such as `0.05` (any JSON number), rounded to 6 decimals.
     public static func parse(_ text: String) -> Rate? {
         guard case let .value(money) = Money.parse(text) else { return nil }
-        return Rate(millionths: money.micros)
+        return Rate(millionths: Int128(money.micros))
     }
 
     /// Reads a gate limit: a decimal from 0 to 1 (the one check for the command line and the config file).

@@ -2,25 +2,35 @@
 struct ReportTable {
     let columns: [String]
     var rows: [[String]] = []
-    /// Free-text columns from the inputs (titles, artists, campaign and track names):
-    /// protected against spreadsheet formula evaluation when written.
+    /// Columns that can carry input text: protected against spreadsheet formula evaluation
+    /// when written (`FormulaGuard`), and sorted as printed.
     private let textColumns: Set<Int>
 
-    /// Column names whose values are free text from the inputs.
-    static let freeTextColumns: Set<String> = [
+    /// Column names whose values can be input text (SPEC §13): free text (titles, artists,
+    /// campaign and track names); identifiers printed as the raw text when they did not
+    /// validate; `account_id`, `campaign_id`, `country_code`; keys that are never validated
+    /// (`engagement_context`, playlist ids); catalog names and file paths as given. A valid
+    /// identifier is printed normalised and never starts with a guarded character; numbers,
+    /// dates, currencies and the tool's own words are never guarded.
+    static let inputTextColumns: Set<String> = [
         "target_title", "target_artist", "engaged_title", "engaged_artist", "campaign_name", "engaged_track_name",
+        "account_id", "campaign_id", "country_code", "engagement_context",
+        "target_isrc", "target_spotify_track_id", "target_playlist_id", "engaged_isrc", "engaged_spotify_track_id",
+        "isrc", "spotify_track_id", "target_partner", "engaged_partner", "partner", "catalog", "file",
     ]
 
     init(columns: [String]) {
         self.columns = columns
-        textColumns = Set(columns.indices.filter { Self.freeTextColumns.contains(columns[$0]) })
+        textColumns = Set(columns.indices.filter { Self.inputTextColumns.contains(columns[$0]) })
     }
 
-    /// Sorts rows by the first `grainCount` columns, compared as byte strings (empty first).
+    /// Sorts rows by the first `grainCount` columns, compared as their printed bytes (empty first).
     mutating func sortByGrain(_ grainCount: Int) {
+        let guarded = textColumns
         rows.sort { lhs, rhs in
             for index in 0..<grainCount where lhs[index] != rhs[index] {
-                return lhs[index].utf8.lexicographicallyPrecedes(rhs[index].utf8)
+                let isGuarded = guarded.contains(index)
+                return FormulaGuard.precedes(lhs[index], guarded: isGuarded, rhs[index], guarded: isGuarded)
             }
             return false
         }
@@ -39,9 +49,9 @@ struct ReportTable {
     /// The header line.
     var csvHeader: String { CSVLine.text(columns) }
 
-    /// Whether a column holds free text from the inputs.
-    func isFreeText(_ column: Int) -> Bool { textColumns.contains(column) }
+    /// Whether a column can hold input text.
+    func isInputText(_ column: Int) -> Bool { textColumns.contains(column) }
 
-    /// One row as a CSV line, free-text columns protected.
-    func csvLine(_ row: [String]) -> String { CSVLine.text(row, defused: isFreeText) }
+    /// One row as a CSV line, input-text columns protected.
+    func csvLine(_ row: [String]) -> String { CSVLine.text(row, defused: isInputText) }
 }

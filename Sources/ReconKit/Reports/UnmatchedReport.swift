@@ -43,7 +43,7 @@ struct UnmatchedReport {
             .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
             .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .pooled(isrc),
             .pooled(spotify), .pooled(trackName), .text(String(streams.summable)), .text(spend),
-            .pooled(currency), .text(files[Int(header.origin.file)].path), .text(String(header.origin.line)),
+            .pooled(currency), .text(files[header.origin.file].path), .text(String(header.origin.line)),
         ]
     }
 
@@ -64,11 +64,15 @@ struct UnmatchedReport {
         let lines = reconciliation.unmatched
         var keyed = lines.map { ($0, parts($0)) }
         let pool = reconciliation.matcher.pool
-        let campaigns = TextRanks(keyed.lazy.map(\.1.campaign), pool: pool)
-        let countries = TextRanks(keyed.lazy.map(\.1.country), pool: pool)
-        let contexts = TextRanks(keyed.lazy.map(\.1.context), pool: pool)
-        let spotifyIDs = TextRanks(keyed.lazy.map(\.1.spotify), pool: pool)
-        let fileOrder = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
+        let startsLikeFormula = { (id: UInt32) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
+        let campaigns = TextRanks(keyed.lazy.map(\.1.campaign), pool: pool, guarded: startsLikeFormula)
+        let countries = TextRanks(keyed.lazy.map(\.1.country), pool: pool, guarded: startsLikeFormula)
+        let contexts = TextRanks(keyed.lazy.map(\.1.context), pool: pool, guarded: startsLikeFormula)
+        let spotifyIDs = TextRanks(keyed.lazy.map(\.1.spotify), pool: pool) {
+            pool.withBytes($0) { Self.guardsRaw($0, SpotifyTrackID.normalize(bytes:)) }
+        }
+        let printedPaths = files.map { FormulaGuard.printed($0.path) }
+        let fileOrder = files.indices.sorted { printedPaths[$0].utf8.lexicographicallyPrecedes(printedPaths[$1].utf8) }
         var fileRanks = [UInt32](repeating: 0, count: files.count)
         for (rank, index) in fileOrder.enumerated() { fileRanks[index] = UInt32(rank) }
         for index in keyed.indices {
@@ -118,14 +122,33 @@ struct UnmatchedReport {
             csv.reset()
             for (column, cell) in cells(line).enumerated() {
                 switch cell {
-                case let .text(value): csv.append(value, defused: table.isFreeText(column))
-                case let .pooled(id): pool.withBytes(id) { csv.append($0, defused: table.isFreeText(column)) }
+                case let .text(value): csv.append(value, defused: table.isInputText(column))
+                case let .pooled(id):
+                    pool.withBytes(id) { bytes in
+                        let defused = switch column {
+                        case Self.isrcRawColumn: Self.guardsRaw(bytes, ISRC.normalize(bytes:))
+                        case Self.spotifyRawColumn: Self.guardsRaw(bytes, SpotifyTrackID.normalize(bytes:))
+                        default: table.isInputText(column)
+                        }
+                        csv.append(bytes, defused: defused)
+                    }
                 }
             }
             csv.end()
             text.append(contentsOf: csv.bytes)
         }
         return text
+    }
+
+    static let isrcRawColumn = columns.firstIndex(of: "isrc_raw")!
+    static let spotifyRawColumn = columns.firstIndex(of: "spotify_track_id_raw")!
+
+    /// Whether the raw text of an identifier gets the formula guard: only when it starts like a
+    /// formula and did not validate (a valid identifier is never changed, SPEC §13).
+    static func guardsRaw(_ raw: UnsafeRawBufferPointer, _ normalize: (UnsafeRawBufferPointer) -> Identifier) -> Bool {
+        guard FormulaGuard.needsGuard(raw) else { return false }
+        if case .valid = normalize(raw) { return false }
+        return true
     }
 
     /// The printed breakdown lines with the most spend, ties in report order.
@@ -139,7 +162,7 @@ struct UnmatchedReport {
     /// The sort key of a line before texts are ranked: ids where ranks will go.
     private struct SortParts: Comparable {
         var head: UInt64
-        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: UInt32
+        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: Int
 
         static func < (lhs: SortParts, rhs: SortParts) -> Bool {
             if lhs.head != rhs.head { return lhs.head < rhs.head }
@@ -163,7 +186,7 @@ struct UnmatchedReport {
             | Self.reasonOrder[line.reason]! << 40
         let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
         return SortParts(head: textOrder | day, campaign: header.campaignID, country: header.countryCode,
-                         context: context, spotify: spotify, file: header.origin.file, line: header.origin.line)
+                         context: context, spotify: spotify, file: UInt32(header.origin.file), line: header.origin.line)
     }
 
     private static let sourceOrder = byteOrder(UnmatchedLine.Source.self)

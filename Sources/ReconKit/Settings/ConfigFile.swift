@@ -1,8 +1,8 @@
-import Foundation
-
 /// The JSON configuration file: every key optional; the command line overrides it.
 ///
 /// Paths inside are taken relative to the working directory, like paths on the command line.
+/// The file is read strictly: a key given twice, an unknown key or a value of the wrong kind
+/// stops the job with the file and the key.
 public struct ConfigFile: Sendable, Equatable {
     public var catalogs: [CatalogSource]?
     public var breakdown: [String]?
@@ -26,21 +26,18 @@ public struct ConfigFile: Sendable, Equatable {
 
     /// Reads and checks the file; errors name the file and the key.
     public static func load(_ path: String) throws -> ConfigFile {
-        let bytes = try FileBytes.read(path)
-        let object: Any
+        let document: ConfigJSON
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw ReconError.config(path: path, key: nil, reason: "not valid JSON")
-        }
-        guard let root = object as? [String: Any] else {
-            throw ReconError.config(path: path, key: nil, reason: "the top level must be a JSON object")
+            document = try ConfigJSON.parse(try FileBytes.read(path))
+        } catch let error as ConfigJSON.SyntaxError {
+            throw ReconError.config(path: path, key: nil, reason: "not valid JSON (line \(error.line): \(error.reason))")
         }
         let reader = ConfigReader(path: path)
-        var config = ConfigFile()
-        for key in root.keys.sorted() where !topLevelKeys.contains(key) && !key.hasPrefix("_") {
-            throw ReconError.config(path: path, key: key, reason: "unknown key")
+        guard case let .object(members) = document else {
+            throw ReconError.config(path: path, key: nil, reason: "the top level must be a JSON object")
         }
+        let root = try reader.members(members, allowed: topLevelKeys, prefix: "")
+        var config = ConfigFile()
         config.catalogs = try root["catalogs"].map { try reader.catalogs($0) }
         config.breakdown = try root["breakdown"].map { try reader.strings($0, key: "breakdown") }
         config.engagement = try root["engagement"].map { try reader.strings($0, key: "engagement") }
@@ -61,11 +58,7 @@ public struct ConfigFile: Sendable, Equatable {
             config.engagementContext = context
         }
         if let value = root["max_unmatched_rate"] {
-            let text = (value as? NSNumber).map { "\($0.doubleValue)" } ?? (value as? String) ?? ""
-            guard let rate = Rate.parse(text), rate.millionths >= 0, rate.millionths <= 1_000_000 else {
-                throw ReconError.config(path: path, key: "max_unmatched_rate", reason: "must be a number from 0 to 1")
-            }
-            config.maxUnmatchedRate = rate
+            config.maxUnmatchedRate = try reader.rate(value, key: "max_unmatched_rate")
         }
         return config
     }
@@ -75,41 +68,59 @@ public struct ConfigFile: Sendable, Equatable {
 private struct ConfigReader {
     let path: String
 
-    func string(_ value: Any, key: String) throws -> String {
-        guard let text = value as? String else { throw ReconError.config(path: path, key: key, reason: "must be a string") }
+    private func error(_ key: String, _ reason: String) -> ReconError {
+        .config(path: path, key: key, reason: reason)
+    }
+
+    /// The members of an object by key; a repeated key, or one not in `allowed` (keys starting
+    /// with `_` are comments), is an error naming it.
+    func members(
+        _ members: [(key: String, value: ConfigJSON)], allowed: Set<String>?, prefix: String
+    ) throws -> [String: ConfigJSON] {
+        var result: [String: ConfigJSON] = [:]
+        for (key, value) in members {
+            guard result.updateValue(value, forKey: key) == nil else { throw error(prefix + key, "given twice") }
+            if let allowed, !allowed.contains(key), !key.hasPrefix("_") { throw error(prefix + key, "unknown key") }
+        }
+        return result
+    }
+
+    func string(_ value: ConfigJSON, key: String) throws -> String {
+        guard case let .string(text) = value else { throw error(key, "must be a string, not \(value.kindName)") }
         return text
     }
 
-    func bool(_ value: Any, key: String) throws -> Bool {
-        // Foundation bridges JSON booleans to a Boolean NSNumber subclass; plain numbers are refused.
-        guard let flag = value as? Bool, String(describing: type(of: value)).contains("Boolean") else {
-            throw ReconError.config(path: path, key: key, reason: "must be true or false")
-        }
+    func bool(_ value: ConfigJSON, key: String) throws -> Bool {
+        guard case let .bool(flag) = value else { throw error(key, "must be true or false, not \(value.kindName)") }
         return flag
     }
 
-    func strings(_ value: Any, key: String) throws -> [String] {
-        if let text = value as? String { return [text] }
-        guard let list = value as? [Any] else {
-            throw ReconError.config(path: path, key: key, reason: "must be a path or a list of paths")
+    /// A rate from 0 to 1, read from the number's text (never through a `Double`).
+    func rate(_ value: ConfigJSON, key: String) throws -> Rate {
+        guard case let .number(text) = value else { throw error(key, "must be a number from 0 to 1, not \(value.kindName)") }
+        guard let rate = Rate.parse(text), rate.millionths >= 0, rate.millionths <= 1_000_000 else {
+            throw error(key, "must be a number from 0 to 1")
+        }
+        return rate
+    }
+
+    func strings(_ value: ConfigJSON, key: String) throws -> [String] {
+        if case let .string(text) = value { return [text] }
+        guard case let .array(list) = value else {
+            throw error(key, "must be a path or a list of paths, not \(value.kindName)")
         }
         return try list.enumerated().map { try string($0.element, key: "\(key)[\($0.offset)]") }
     }
 
-    func catalogs(_ value: Any) throws -> [CatalogSource] {
-        guard let list = value as? [Any] else {
-            throw ReconError.config(path: path, key: "catalogs", reason: "must be a list of catalogs")
+    func catalogs(_ value: ConfigJSON) throws -> [CatalogSource] {
+        guard case let .array(list) = value else {
+            throw error("catalogs", "must be a list of catalogs, not \(value.kindName)")
         }
         return try list.enumerated().map { index, item in
             let key = "catalogs[\(index)]"
-            guard let object = item as? [String: Any] else {
-                throw ReconError.config(path: path, key: key, reason: "must be an object with a path")
-            }
-            for name in object.keys.sorted()
-            where !["name", "path", "delimiter", "columns"].contains(name) && !name.hasPrefix("_") {
-                throw ReconError.config(path: path, key: "\(key).\(name)", reason: "unknown key")
-            }
-            guard let file = object["path"] else { throw ReconError.config(path: path, key: "\(key).path", reason: "is required") }
+            guard case let .object(members) = item else { throw error(key, "must be an object with a path") }
+            let object = try self.members(members, allowed: ["name", "path", "delimiter", "columns"], prefix: key + ".")
+            guard let file = object["path"] else { throw error("\(key).path", "is required") }
             let filePath = try string(file, key: "\(key).path")
             var source = CatalogSource(
                 name: try object["name"].map { try string($0, key: "\(key).name") } ?? CatalogSource.defaultName(for: filePath),
@@ -118,13 +129,13 @@ private struct ConfigReader {
                 source.delimiter = try self.delimiter(try string(delimiter, key: "\(key).delimiter"), key: "\(key).delimiter")
             }
             if let columns = object["columns"] {
-                guard let mapping = columns as? [String: Any] else {
-                    throw ReconError.config(path: path, key: "\(key).columns", reason: "must be an object")
+                guard case let .object(roles) = columns else {
+                    throw error("\(key).columns", "must be an object, not \(columns.kindName)")
                 }
-                for (roleName, header) in mapping {
+                _ = try self.members(roles, allowed: nil, prefix: "\(key).columns.")
+                for (roleName, header) in roles where !roleName.hasPrefix("_") {
                     guard let role = CatalogRole(rawValue: roleName) else {
-                        throw ReconError.config(path: path, key: "\(key).columns.\(roleName)",
-                                                reason: "unknown role (isrc, spotify_track_id, title, artist)")
+                        throw error("\(key).columns.\(roleName)", "unknown role (isrc, spotify_track_id, title, artist)")
                     }
                     source.columns[role] = try string(header, key: "\(key).columns.\(roleName)")
                 }
@@ -138,7 +149,7 @@ private struct ConfigReader {
         case ",": UInt8(ascii: ",")
         case ";": UInt8(ascii: ";")
         case "\t", "tab": 0x09
-        default: throw ReconError.config(path: path, key: key, reason: "must be \",\", \";\" or \"tab\"")
+        default: throw error(key, "must be \",\", \";\" or \"tab\"")
         }
     }
 }

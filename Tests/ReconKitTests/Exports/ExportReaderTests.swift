@@ -9,7 +9,7 @@ struct ExportReaderTests {
         var reader = ExportReader<BreakdownRow>(pool: pool)
         let sink = CollectedRejections()
         for (index, file) in files.enumerated() {
-            try reader.read(ExportFile(path: file), index: UInt32(index), rejections: sink)
+            try reader.read(ExportFile(path: file), index: index, rejections: sink)
         }
         return (reader, sink.all, pool)
     }

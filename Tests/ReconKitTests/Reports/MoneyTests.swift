@@ -72,4 +72,43 @@ struct MoneyTests {
         #expect(Rate.of(MoneyTotal(micros: -1), MoneyTotal(micros: 4)).description == "-0.250000")
         #expect(Rate.parse("0.05")?.millionths == 50_000)
     }
+
+    /// Exponents are never clamped: a value is exact or rejected, never silently another one.
+    /// Exponents are never clamped: a value is exact or rejected, never silently another one.
+    /// Huge texts are built in the test (`zeros` zeros between the parts) to keep the arguments short.
+    static let exponents: [(head: String, zeros: Int, tail: String, expected: Money.ParseResult)] = [
+        ("0.", 1_499_999, "1e1500000", .value(Money(micros: 1_000_000))),
+        ("1", 1_200_000, "e-1200000", .value(Money(micros: 1_000_000))),
+        ("0.0", 0, "e99999999999999999999999", .value(.zero)),
+        ("1", 0, "e99999999999999999999999", .outOfRange),
+        ("-1", 0, "e1000001", .outOfRange),
+        ("1", 0, "e-99999999999999999999999", .value(.zero)),
+        ("5", 0, "e-7", .value(.zero)),
+        ("15", 0, "e-7", .value(Money(micros: 2))),
+    ]
+
+    @Test("an exponent is applied exactly, however large", arguments: exponents)
+    func exponent(head: String, zeros: Int, tail: String, expected: Money.ParseResult) {
+        #expect(Money.parse(head + String(repeating: "0", count: zeros) + tail) == expected)
+    }
+
+    @Test("a 128-bit total prints and reads back exactly: 2,000 rows of 5,000,000,000")
+    func largeTotal() throws {
+        guard case let .value(row) = Money.parse("5000000000") else { throw MoneyError.unparsed }
+        var total = MoneyTotal()
+        for _ in 0..<2000 { total.add(row) }
+        #expect(total.description == "10000000000000.00")
+        #expect(total.micros > Int128(Int64.max))
+        #expect(MoneyTotal.parse(total.description) == total)
+        #expect(MoneyTotal.parse("-170141183460469231731687303715884.105727") == MoneyTotal(micros: -Int128.max))
+        #expect(MoneyTotal.parse("170141183460469231731687303715884.105728") == nil)
+    }
+
+    @Test("a share far beyond 1 (refunds that almost cancel the total) does not trap")
+    func hugeShare() {
+        let share = Rate.of(MoneyTotal(micros: 9_000_000_000_000_000_000), MoneyTotal(micros: 1))
+        #expect(share.description == "9000000000000000000.000000")
+    }
+
+    private enum MoneyError: Error { case unparsed }
 }

@@ -9,15 +9,23 @@ struct ReportTableTests {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    @Test("free text that starts like a formula is prefixed with '; identifiers and numbers never are",
-          arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab"])
+    @Test("input text that starts like a formula is prefixed with '; numbers and the tool's words never are",
+          arguments: ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tTab", "\rCR"])
     func formulas(text: String) {
-        var table = ReportTable(columns: ["target_isrc", "target_title", "streams", "campaign_name"])
-        table.rows = [[text, text, "-5", text]]
+        let columns = ["target_match", "target_isrc", "country_code", "target_title", "streams", "spend_total", "partner"]
+        var table = ReportTable(columns: columns)
+        table.rows = [["unmatched", text, text, text, "-5", "-1.50", text]]
         let line = table.csv.split(separator: "\n", omittingEmptySubsequences: false)[1]
-        let quotedIfNeeded = quoted(text)
         let defused = quoted("'" + text)
-        #expect(line == "\(quotedIfNeeded),\(defused),-5,\(defused)")
+        #expect(line == "unmatched,\(defused),\(defused),\(defused),-5,-1.50,\(defused)")
+    }
+
+    @Test("a guarded grain sorts by its printed bytes; a NUL is written as U+FFFD")
+    func guardedSorting() {
+        var table = ReportTable(columns: ["country_code", "streams"])
+        table.rows = [["(b", "1"], ["=a", "2"], ["'a", "3"], ["a\0b", "4"]]
+        table.sortByGrain(1)
+        #expect(table.csv == "country_code,streams\n'=a,2\n'a,3\n(b,1\na\u{FFFD}b,4\n")
     }
 
     @Test("minimal quoting, non-ASCII kept as UTF-8")

@@ -134,7 +134,7 @@ final class Workbook {
     /// The text a string cell is given so that a reader gets `text` back: cut to Excel's cell
     /// limit, a literal `_xHHHH_` escaped as `_x005F_xHHHH_` (readers decode `_xHHHH_`, and
     /// libxlsxwriter escapes only control characters), and NUL (which a C string cannot carry)
-    /// written as its escape `_x0000_`.
+    /// written as U+FFFD, as the CSVs write it.
     static func cellText(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars.prefix(maxTextLength + 1))
         if scalars.count > maxTextLength { scalars.removeLast(scalars.count - maxTextLength) }
@@ -142,7 +142,7 @@ final class Workbook {
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar == "\0" {
-                result.append(contentsOf: "_x0000_".unicodeScalars)
+                result.append("\u{FFFD}")
             } else if scalar == "_", isEscapeLike(scalars, at: index) {
                 result.append(contentsOf: "_x005F_".unicodeScalars)
             } else {
