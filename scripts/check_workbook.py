@@ -46,23 +46,33 @@ def significant_digits(text):
     return len(digits)
 
 
-def cell_problem(column, field, cell):
+RECONCILIATION_COUNTS = {"streams", "listeners", "followers", "impressions", "ad_clicks", "link_clicks"}
+
+
+def column_kind(column, line, header):
+    """The kind of a column's cell; in reconciliation.csv, overview/exports/difference follow the measure."""
+    if column in ("overview", "exports", "difference") and "measure" in header:
+        return "count" if line[header.index("measure")] in RECONCILIATION_COUNTS else "money"
+    return "count" if column in COUNTS else "money" if column in MONEY else "share" if column in SHARES else "text"
+
+
+def cell_problem(kind, field, cell):
     """None when the cell is what the CSV field says, else why not."""
     value = cell.value
     if field == "":
         return None if value is None else f"expected an empty cell, got {value!r}"
-    if column in COUNTS:
+    if kind == "count":
         if type(value) is not int or value != int(field):
             return f"expected the integer {field}, got {value!r}"
         return None
-    if column in MONEY or column in SHARES:
+    if kind in ("money", "share"):
         if type(value) not in (int, float):
             return f"expected a number {field}, got {value!r}"
         exact = float(field)  # Python's float() is correctly rounded: the nearest double of the text
         # libxlsxwriter stores numbers as %.16G text: exact for up to 15 significant digits, else within 1 ulp.
         if float(value) != exact and not (significant_digits(field) > 15 and abs(float(value) - exact) <= math.ulp(exact)):
             return f"expected the nearest double of {field}, got {value!r}"
-        wanted = "0.000000" if column in SHARES else "#,##0.00"
+        wanted = "0.000000" if kind == "share" else "#,##0.00"
         return None if cell.number_format == wanted else f"format {cell.number_format!r}, wanted {wanted!r}"
     if not isinstance(value, str) or cell.data_type != "s":
         return f"expected the text {field!r}, got {value!r} ({cell.data_type})"
@@ -84,7 +94,8 @@ def check_sheet(workbook, out, name, file, cap, summary_rows):
     for number, (line, cells) in enumerate(zip(lines[:shown], rows), start=2):
         cells = list(cells) + [None] * (len(header) - len(cells))
         for column, field, cell in zip(header, line, cells):
-            problem = "missing cell" if cell is None and field else (cell_problem(column, field, cell) if cell else None)
+            kind = column_kind(column, line, header)
+            problem = "missing cell" if cell is None and field else (cell_problem(kind, field, cell) if cell else None)
             if problem:
                 problems.append(f"{get_column_letter(header.index(column) + 1)}{number} ({column}): {problem}")
     check(f"{name}: {shown} lines, every cell equals {file}", not problems, "; ".join(problems[:5]))
