@@ -9,6 +9,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
@@ -20,11 +23,33 @@ let package = Package(
             // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // The API client lives apart so that ReconKit builds and tests without SwiftNIO.
+        .target(
+            name: "SoundlinkAPI",
+            dependencies: [
+                "ReconKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "soundlink-recon",
-            dependencies: ["ReconKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReconKit", "SoundlinkAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // A fake Soundlink API on 127.0.0.1 for the fetch tests.
+        .target(
+            name: "FakeSoundlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/FakeSoundlink"
         ),
         .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon"]),
+        .testTarget(name: "SoundlinkAPITests", dependencies: ["SoundlinkAPI", "FakeSoundlink"]),
+        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink"]),
     ]
 )

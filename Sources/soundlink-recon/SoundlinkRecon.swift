@@ -2,7 +2,7 @@ import ArgumentParser
 import ReconKit
 
 @main
-struct SoundlinkRecon: ParsableCommand {
+struct SoundlinkRecon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soundlink-recon",
         abstract: "Reconcile Soundlink campaign exports against partner track catalogs.",
@@ -15,6 +15,6 @@ struct SoundlinkRecon: ParsableCommand {
             written but a gate failed.
             """,
         version: RunSummary.toolVersion,
-        subcommands: [RunCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, FetchCommand.self]
     )
 }

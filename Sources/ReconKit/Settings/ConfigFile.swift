@@ -20,6 +20,8 @@ public struct ConfigFile: Sendable, Equatable {
     static let topLevelKeys: Set<String> = [
         "catalogs", "breakdown", "engagement", "month", "from", "to", "engagement_context", "out",
         "max_unmatched_rate", "require_final", "strict", "allocate_playlist_spend",
+        // Read by `fetch` only (SPEC §13).
+        "fetch",
     ]
 
     public init() {}
@@ -98,7 +100,7 @@ private struct ConfigReader {
     /// A rate from 0 to 1, read from the number's text (never through a `Double`).
     func rate(_ value: ConfigJSON, key: String) throws -> Rate {
         guard case let .number(text) = value else { throw error(key, "must be a number from 0 to 1, not \(value.kindName)") }
-        guard let rate = Rate.parse(text), rate.millionths >= 0, rate.millionths <= 1_000_000 else {
+        guard let rate = Rate.limit(text) else {
             throw error(key, "must be a number from 0 to 1")
         }
         return rate

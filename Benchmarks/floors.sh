@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The hardware floors of the benchmark month, measured beside the job in one script:
+#   read   - cat of every export file to /dev/null (page cache warm)
+#   parse  - every line parsed in full by simdjson (Benchmarks/Floors/simdjson_floor.cpp) on THREADS threads
+#   job    - soundlink-recon run on the same month
+# Each is run RUNS times, alternating; prints the median wall time of each and the job's
+# multiple of each floor.
+#
+#   Benchmarks/floors.sh [RUNS] [SCALE] [THREADS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+scale=${2:-1}
+threads=${3:-$(nproc)}
+root=Benchmarks
+data=$root/data/scale-$scale
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+scripts/install-deps.sh
+dpkg -s libsimdjson-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libsimdjson-dev >/dev/null; }
+if [ ! -f "$data/.complete" ]; then
+  echo "generating $data ..." >&2
+  rm -rf "$data"
+  python3 "$root/generate.py" "$data" --catalog-rows $((1000000 * scale)) \
+    --breakdown-rows $((1000000 * scale)) --engagement-rows $((3000000 * scale))
+  touch "$data/.complete"
+fi
+swift build -c release --product soundlink-recon >&2
+g++ -O3 -march=native -std=c++17 -o "$work/simdjson_floor" "$root/Floors/simdjson_floor.cpp" -lsimdjson -pthread
+files=("$data"/breakdown/*.jsonl "$data"/engagement/*.jsonl)
+no_workbook=$(.build/release/soundlink-recon run --help | grep -q -- --no-workbook && echo --no-workbook || true)
+
+seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
+  local label=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  "$@" > /dev/null
+  end=$(date +%s.%N)
+  python3 -c "print(round($end - $start, 3))" >> "$work/$label"
+  echo "$label: $(tail -1 "$work/$label") s" >&2
+}
+job() {
+  .build/release/soundlink-recon run --quiet --out "$work/out" --threads "$threads" $no_workbook \
+    --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
+    --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
+    --breakdown "$data/breakdown" --engagement "$data/engagement"
+}
+
+cat "${files[@]}" > /dev/null   # warm the page cache
+for _ in $(seq 1 "$runs"); do
+  seconds read cat "${files[@]}"
+  seconds parse "$work/simdjson_floor" "$threads" "${files[@]}"
+  seconds job job
+done
+median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+read_s=$(median read); parse_s=$(median parse); job_s=$(median job)
+echo "input: $(du -sh --apparent-size "$data" | cut -f1), threads $threads, median of $runs"
+echo "read floor  ${read_s} s"
+echo "parse floor ${parse_s} s (simdjson, $threads threads)"
+echo "job         ${job_s} s (soundlink-recon run $no_workbook)"
+echo "job / parse floor: $(python3 -c "print(f'{$job_s / $parse_s:.2f}')")"
+echo "job / read floor:  $(python3 -c "print(f'{$job_s / $read_s:.2f}')")"
