@@ -16,10 +16,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CFileExchange"),
         .target(
             name: "ReconKit",
-            dependencies: ["CLibCSV", "CZlib", "CFileExchange", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")],
             // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),

@@ -2,7 +2,7 @@
 # Installs the Debian packages soundlink-recon builds against, when they are missing.
 set -euo pipefail
 missing=()
-for package in libcsv-dev zlib1g-dev; do
+for package in libcsv-dev zlib1g-dev libxlsxwriter-dev; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

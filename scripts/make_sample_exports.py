@@ -201,6 +201,7 @@ def main():
     write(f"engagement/engagement_{C4['id']}_2026-04-26_2026-04-27.jsonl", e4)
 
     add_close_rows()
+    playlist_allocation_rows()
 
 
 # Month-end close (SPEC §10): overview files and the breakdown rows they are tied out against.
@@ -274,6 +275,59 @@ def add_close_rows():
 def write_overview(campaign, start, end, data, envelope=True):
     with open(os.path.join(ROOT, "overview", f"overview_{campaign['id']}_{start}_{end}.json"), "w") as out:
         out.write(overview_text(data, envelope))
+
+
+# --- Playlist spend allocation (--allocate-playlist-spend): a second playlist campaign, in USD, with
+# hand-chosen numbers so that every share can be worked out by hand (see scripts/verify_sample.py):
+# a three-way tie, a refund split 2:1, a cell whose engagement rows all have zero streams, a cell with
+# no engagement rows at all, and a zero-stream track beside streamed ones. No random numbers are drawn,
+# so the other files stay as they were.
+C9 = dict(id="7a2c4e19-3b5d-4c6f-8e71-9d0b2a4c6e18", name="Night Drive Playlist", type="playlist",
+          isrc=None, spotify=None, playlist="37i9dQZF1DX4sWSpwq3LiO")
+
+
+def fixed_breakdown_row(campaign, day, country, media, fees, total):
+    fields = common(campaign, day, MAIN_EXPORT, country) + [
+        ("impressions", "1000"), ("ad_clicks", "30"), ("link_clicks", "20"), ("streams", "12"),
+        ("listeners", "9"), ("followers", "1"), ("spend_media", media), ("spend_total", total), ("fees", fees),
+        ("currency", '"USD"'), ("currency_account", '"USD"'), ("result_type", '"follow"'),
+    ]
+    return line(fields)
+
+
+def fixed_engagement_row(campaign, day, country, track, streams):
+    isrc, spotify, name = track
+    fields = common(campaign, day, MAIN_EXPORT, country) + [
+        ("status", '"active"'), ("engagement_context", '"playlist"'),
+        ("engaged_track_isrc", json.dumps(isrc)), ("engaged_spotify_track_id", json.dumps(spotify)),
+        ("engaged_track_name", json.dumps(name, ensure_ascii=False)), ("playlist_position", "null"),
+        ("new_listeners", str(streams)), ("returning_listeners", "0"), ("listeners", str(streams)),
+        ("new_listener_streams", str(streams)), ("returning_listener_streams", "0"), ("streams", str(streams)),
+    ]
+    return line(fields)
+
+
+def playlist_allocation_rows():
+    northern = ("GBBRL2400001", "0VjIjW4GlUZAMYd2vXMi3b", "Northern Lights")   # borealis
+    cafe = ("FRCBT2300011", "1mea3bSkSGXuIRvnydlB5b", "Café Noir")              # cobalt
+    unknown = (None, "2xLMifQCjDGFmkHkpNLD9h", "Unknown Interlude")            # in no catalog
+    lullaby = ("USAUR2500103", "7qiZfU4dY1lWllzX7mPBI3", "Lullaby (Acoustic)")  # aurora, 0 streams only
+    write(f"breakdown/breakdown_{C9['id']}_2026-04-20_2026-04-22.jsonl", [
+        fixed_breakdown_row(C9, "2026-04-20", "US", "10.00", "2.50", "12.50"),   # 1:1:1 tie (+ a 0-stream track)
+        fixed_breakdown_row(C9, "2026-04-21", "GB", "5.00", "1.25", "6.25"),     # only zero streams: unallocated
+        fixed_breakdown_row(C9, "2026-04-21", "US", "-1.00", "-0.25", "-1.25"),  # refund split 2:1
+        fixed_breakdown_row(C9, "2026-04-22", "US", "3.00", "0.75", "3.75"),     # no engagement rows: unallocated
+    ])
+    write(f"engagement/engagement_{C9['id']}_2026-04-20_2026-04-22.jsonl", [
+        fixed_engagement_row(C9, "2026-04-20", "US", northern, 1),
+        fixed_engagement_row(C9, "2026-04-20", "US", cafe, 1),
+        fixed_engagement_row(C9, "2026-04-20", "US", unknown, 1),
+        fixed_engagement_row(C9, "2026-04-20", "US", lullaby, 0),
+        fixed_engagement_row(C9, "2026-04-21", "GB", northern, 0),
+        fixed_engagement_row(C9, "2026-04-21", "GB", cafe, 0),
+        fixed_engagement_row(C9, "2026-04-21", "US", cafe, 2),
+        fixed_engagement_row(C9, "2026-04-21", "US", unknown, 1),
+    ])
 
 
 if __name__ == "__main__":

@@ -261,6 +261,87 @@ def in_period(row, month):
     return row["report_date"].startswith(month + "-")
 
 
+def allocate_playlist_spend(matcher, b_kept, e_kept, context, engagement_files):
+    """SPEC §12: each playlist breakdown row's money split over its cell's playlist engagement rows.
+
+    Shares are exact fractions cut toward zero; the units left over go to the largest fractional
+    parts (ties: engaged_spotify_track_id bytes, then file order, then line)."""
+    from fractions import Fraction
+    cell_of = lambda r: (r["provider"], r["account_id"], r["campaign_id"], r["report_date"], r["country_code"])
+    cells = defaultdict(list)
+    for row in e_kept:
+        if row["engagement_context"] == "playlist" and context in (None, "playlist"):
+            cells[cell_of(row)].append(row)
+    lines = defaultdict(lambda: dict(money=defaultdict(D), streams=0, days=set(), countries=set(), meta=None))
+    given = defaultdict(lambda: dict(money=defaultdict(D), campaigns=set()))
+    for row in b_kept:
+        if row.get("campaign_target_type") != "playlist":
+            continue
+        currency = row["currency"].upper()
+        candidates = sorted(cells[cell_of(row)], key=lambda r: (r["engaged_spotify_track_id"].encode(),
+                                                                engagement_files.index(r["_file"]), r["_line"]))
+        weights = [r.get("streams") or 0 for r in candidates]
+        if sum(weights) == 0:
+            line = lines[(row["campaign_id"], currency, None)]
+            for field in ("spend_media", "fees", "spend_total"):
+                line["money"][field] += money(str(row.get(field) or 0))
+            continue
+        shares = {}
+        for field in ("spend_media", "fees", "spend_total"):
+            units = int(money(str(row.get(field) or 0)) / MICRO)
+            exact = [Fraction(abs(units) * w, sum(weights)) for w in weights]
+            cut = [int(x) for x in exact]
+            by_fraction = sorted(range(len(exact)), key=lambda i: (-(exact[i] - cut[i]), i))
+            for i in by_fraction[:abs(units) - sum(cut)]:
+                cut[i] += 1
+            shares[field] = [(-c if units < 0 else c) * MICRO for c in cut]
+        for i, engaged_row in enumerate(candidates):
+            if weights[i] == 0:
+                continue
+            method, entry, _ = matcher.side(engaged_row, "engaged_track_isrc", "engaged_spotify_track_id")
+            line = lines[(row["campaign_id"], currency, (method, entry["partner"], entry["isrc"] or "",
+                                                          entry["spotify"] or ""))]
+            line["meta"] = entry["title"]
+            line["streams"] += weights[i]
+            line["days"].add(engaged_row["report_date"])
+            line["countries"].add(engaged_row["country_code"])
+            partner = given[(entry["partner"], currency)]
+            for field in ("spend_media", "fees", "spend_total"):
+                line["money"][field] += shares[field][i]
+                partner["money"][field] += shares[field][i]
+                if shares[field][i] != 0:
+                    partner["campaigns"].add(row["campaign_id"])
+    return lines, given
+
+
+def allocation_lines(allocation):
+    lines, _ = allocation
+    rows = []
+    for (campaign, currency, engaged), line in lines.items():
+        engaged = engaged or ("unallocated", "", "", "")
+        rows.append([campaign, currency, *engaged, line["meta"] or "", str(len(line["days"])),
+                     str(len(line["countries"])), str(line["streams"])] +
+                    [fmt_money(line["money"][f]) for f in ("spend_media", "fees", "spend_total")])
+    return sorted(rows, key=lambda r: [c.encode() for c in r[:6]])
+
+
+def apply_allocation(allocation, partners):
+    """The playlist bucket keeps the unallocated rest; playlist_allocated lines carry the shares."""
+    lines, given = allocation
+    for (campaign, currency, engaged), line in lines.items():
+        if engaged is None:
+            continue
+        bucket = partners[("playlist", "", currency)]
+        for field in ("spend_media", "fees", "spend_total"):
+            bucket[field] -= line["money"][field]
+    for (partner, currency), share in given.items():
+        if any(share["money"][f] != 0 for f in ("spend_media", "fees", "spend_total")):
+            line = partners[("playlist_allocated", partner, currency)]
+            line["campaigns"] = share["campaigns"]
+            for field in ("spend_media", "fees", "spend_total"):
+                line[field] = share["money"][field]
+
+
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.reader(handle))
@@ -339,6 +420,12 @@ def main():
     check("territories.csv: every cell", [[c.replace("\r\n", "\n") for c in r] for r in got] ==
           [[c.replace("\r\n", "\n") for c in r] for r in expected_territories])
 
+    if config.get("allocate_playlist_spend"):
+        allocation = allocate_playlist_spend(matcher, b_kept, e_kept, config.get("engagement_context"),
+                                             export_files(config["engagement"]))
+        check("playlist_allocation.csv: every cell",
+              read_csv(os.path.join(out, "playlist_allocation.csv"))[1:] == allocation_lines(allocation))
+        apply_allocation(allocation, partners)
     expected_partners = []
     for (bucket, partner, currency), p in partners.items():
         expected_partners.append([bucket, partner, currency, str(len(p["campaigns"])), str(p["rows"]),
@@ -346,7 +433,12 @@ def main():
                                  [fmt_money(p[f]) for f in ("spend_media", "fees", "spend_total")] +
                                  [fmt_rate(p["spend_total"], totals[currency]["spend_total"])])
     expected_partners.sort(key=byte_key(3))
-    check("partners.csv: every cell", read_csv(os.path.join(out, "partners.csv"))[1:] == expected_partners)
+    got_partners = read_csv(os.path.join(out, "partners.csv"))[1:]
+    check("partners.csv: every cell", got_partners == expected_partners)
+    for currency, values in totals.items():
+        check(f"partners.csv {currency}: money columns sum to the totals",
+              all(sum(D(r[c]) for r in got_partners if r[2] == currency) == values[f]
+                  for c, f in ((7, "spend_media"), (8, "fees"), (9, "spend_total"))))
 
     tracks = defaultdict(lambda: defaultdict(int))
     for row in e_kept:

@@ -101,8 +101,11 @@ public enum Run {
         reconciliation.addEngagement(engagementRows, context: context, counts: &engagementCounts)
 
         // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
+        let allocation = settings.mode == .run && settings.allocatePlaylistSpend
+            ? PlaylistAllocation(reconciliation, breakdown: breakdownRows, engagement: engagementRows, context: context)
+            : nil
         let reports = settings.mode == .run
-            ? ReportSet(reconciliation: reconciliation) : nil
+            ? ReportSet(reconciliation: reconciliation, allocation: allocation) : nil
         var summary = RunSummary(settings: settings)
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
@@ -139,13 +142,17 @@ public enum Run {
         summary.gates = GateCheck.evaluate(summary)
         try IntegrityCheck.verify(summary)
 
-        try output.write("catalog_issues.csv", CatalogIssueReport.table(catalogs).csv)
+        let catalogIssues = CatalogIssueReport.table(catalogs)
+        try output.write("catalog_issues.csv", catalogIssues.csv)
         if let reports {
             try output.write("territories.csv", reports.territories.csv)
             try output.write("tracks.csv", reports.tracks.csv)
             try output.write("partners.csv", reports.partners.csv)
             if let tieOut { try output.write("reconciliation.csv", tieOut.csv) }
             try output.write("row_checks.csv", rowChecks.csv)
+            if let allocation = reports.playlistAllocation {
+                try output.write("playlist_allocation.csv", allocation.csv)
+            }
             let unmatched = UnmatchedReport(
                 reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
             let writer = try output.create("unmatched.csv")
@@ -160,8 +167,36 @@ public enum Run {
             try output.write("conflicts.csv", conflicts.csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
             let digest = ReportDigest(
-                reconciliation, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
+                reconciliation, partners: reports.partners, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
             try output.write("report.html", HTMLReport.render(summary, digest))
+            if settings.writesWorkbook {
+                let cap = WorkbookReport.sheetCap
+                var sheets = [
+                    WorkbookSheet("Partners", file: "partners.csv", table: reports.partners),
+                    WorkbookSheet("Territories", file: "territories.csv", table: reports.territories, cap: cap),
+                    WorkbookSheet("Tracks", file: "tracks.csv", table: reports.tracks, cap: cap),
+                    WorkbookSheet("Unmatched", file: "unmatched.csv", columns: UnmatchedReport.columns,
+                                  lineCount: sortedUnmatched.count, cap: cap) { unmatched.fields(sortedUnmatched[$0]) },
+                    WorkbookSheet("Catalog issues", file: "catalog_issues.csv", table: catalogIssues, cap: cap),
+                ]
+                if let tieOut {
+                    sheets.append(WorkbookSheet(
+                        "Reconciliation", file: "reconciliation.csv", columns: TieOutLine.columns,
+                        lineCount: tieOut.lines.count,
+                        kindOf: { fields, column in
+                            guard (4...6).contains(column) else { return .text }
+                            return TieOutMeasure(rawValue: fields[3])?.isMoney == true ? .money : .count
+                        }
+                    ) { tieOut.lines[$0].fields })
+                }
+                sheets.append(WorkbookSheet("Row checks", file: "row_checks.csv", columns: RowChecks.columns,
+                                            lineCount: rowChecks.lines.count) { rowChecks.lines[$0] })
+                if let allocation = reports.playlistAllocation {
+                    sheets.append(WorkbookSheet("Playlist allocation", file: "playlist_allocation.csv", table: allocation))
+                }
+                try WorkbookReport.write(path: output.stagedPath("report.xlsx"), displayPath: output.path + "/report.xlsx",
+                                         summary: summary, sheets: sheets)
+            }
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
         releaseInBackground(catalogLoad, catalogs, pool, breakdownRows, engagementRows, reconciliation)

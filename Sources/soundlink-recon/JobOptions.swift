@@ -56,6 +56,12 @@ struct JobOptions: ParsableArguments {
     @Flag(help: "Gate: every overview window ties out (no mismatch line in reconciliation.csv); needs --overview.")
     var requireTieOut = false
 
+    @Flag(help: "Split each playlist campaign's spend over the tracks streamed in it (playlist_allocation.csv).")
+    var allocatePlaylistSpend = false
+
+    @Flag(help: "Do not write report.xlsx.")
+    var noWorkbook = false
+
     @Flag(help: """
         Gate off: by default a run fails (exit 3, gate nothing_kept) when it keeps no breakdown row, \
         or when every non-blank line of an export file was rejected.
@@ -125,6 +131,8 @@ struct JobOptions: ParsableArguments {
         line.strict = strict
         line.requireTieOut = requireTieOut
         line.allowEmpty = allowEmpty
+        line.allocatePlaylistSpend = allocatePlaylistSpend
+        line.noWorkbook = noWorkbook
         line.force = force
         line.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return line

@@ -25,10 +25,10 @@ struct HTMLReportTests {
         for currency in currencies {
             let code = try #require(currency["code"] as? String)
             let total = territories.sum("spend_total", where: "currency", is: code)
-            let shown = (currency["territories"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
-            #expect(Cents(value: shown.map(\.value).reduce(0, +)) == total, "\(code): top territories + rest")
-            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { Cents($0["spend_total"] as? String ?? "") }
-            #expect(Cents(value: days.map(\.value).reduce(0, +)) == total, "\(code): days")
+            let shown = (currency["territories"] as? [[String: Any]] ?? []).compactMap { Micros($0["spend_total"] as? String ?? "") }
+            #expect(Micros(value: shown.map(\.value).reduce(0, +)) == total, "\(code): top territories + rest")
+            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { Micros($0["spend_total"] as? String ?? "") }
+            #expect(Micros(value: days.map(\.value).reduce(0, +)) == total, "\(code): days")
         }
         let tracks = try #require(data["top_tracks"] as? [[String: Any]])
         let trackStreams = try CSVFile(folder + "/tracks.csv")
@@ -41,6 +41,41 @@ struct HTMLReportTests {
             #expect(track["streams"] as? Int == expected, "\(id)")
         }
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script src"), "self-contained")
+    }
+
+    @Test("for finance: a headline per currency, every partners.csv line, every day, gates in words, file and line")
+    func financeView() throws {
+        let folder = SampleRunTests.expectedFolder
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        // Headlines: total = matched + playlist + unattributed (USD 1,478.63 + 21.25 + 161.12 = 1,661.00).
+        for figure in ["1,661.00 USD", "1,478.63 USD", "21.25 USD", "161.12 USD", "364.69 EUR"] {
+            #expect(html.contains("<b>\(figure)</b>"), "headline \(figure)")
+        }
+        let partners = try CSVFile(folder + "/partners.csv")
+        for (total, currency) in zip(partners.column("spend_total"), partners.column("currency")) {
+            let shown = try #require(Self.grouped(total)) + " " + currency
+            #expect(html.contains("<td class=\"n\">\(shown)</td>"), "partners.csv line with \(total) \(currency)")
+        }
+        let data = try embeddedData(html)
+        for currency in try #require(data["currencies"] as? [[String: Any]]) {
+            let days = (currency["days"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
+            #expect(days == (1...30).map { String(format: "2026-04-%02d", $0) }, "every day of April, zero days too")
+        }
+        #expect(html.contains("Unmatched spend at most 25.0% of each currency&#39;s spend"))
+        #expect(html.contains("<th>file:line</th>"))
+        #expect(html.contains("SampleData/exports/breakdown/breakdown_5e0a7b92-6c1d-4e3f-8a24-7b3d9c1e5f88_2026-04-15_2026-04-15.jsonl:1"))
+        #expect(html.contains(">spend_total (USD)</text>") && html.contains(">day (UTC), every day of the period"))
+    }
+
+    /// `1114.16` → `1,114.16`: the exact digits, grouped.
+    private static func grouped(_ text: String) -> String? {
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, let whole = Int(parts[0]) else { return nil }
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return (formatter.string(from: NSNumber(value: whole)) ?? "") + "." + parts[1]
     }
 
     @Test("text from the inputs is escaped")

@@ -127,6 +127,12 @@ public final class OutputFolder {
         return try FileWriter(path: stagingPath + "/" + name, displayPath: path + "/" + name)
     }
 
+    /// Registers a file that a library writes by path (libxlsxwriter) and returns its staging path.
+    func stagedPath(_ name: String) -> String {
+        if !written.contains(name) { written.append(name) }
+        return stagingPath + "/" + name
+    }
+
     /// Writes a whole file into the staging folder.
     func write(_ name: String, _ text: String) throws {
         let writer = try create(name)

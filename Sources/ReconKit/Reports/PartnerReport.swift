@@ -6,10 +6,22 @@ enum PartnerReport {
     ]
     static let grainCount = 3
 
-    static func table(_ reconciliation: Reconciliation) -> ReportTable {
+    /// With an allocation, the `playlist` bucket keeps only the unallocated money and
+    /// `playlist_allocated` lines carry the rest per engaged partner (SPEC §12).
+    static func table(_ reconciliation: Reconciliation, allocation: PlaylistAllocation? = nil) -> ReportTable {
         let matcher = reconciliation.matcher
         var table = ReportTable(columns: columns)
-        for (key, totals) in reconciliation.partners {
+        var partners = reconciliation.partners
+        if let allocation {
+            for (currency, moved) in allocation.allocated {
+                let key = PartnerKey(bucket: "playlist", partner: "", currency: currency)
+                partners[key] = partners[key]?.subtractingMoney(moved)
+            }
+            for (share, totals) in allocation.partners where totals.hasMoney {
+                partners[PartnerKey(bucket: "playlist_allocated", partner: share.partner, currency: share.currency)] = totals
+            }
+        }
+        for (key, totals) in partners {
             let currencyTotal = reconciliation.currencies[key.currency]?.spendTotal ?? MoneyTotal()
             table.rows.append([
                 key.bucket, key.partner, matcher.text(key.currency), String(totals.campaigns.count),

@@ -16,13 +16,29 @@ struct ReportDigest {
     }
 
     var currencies: [CurrencyView] = []
+    /// The printed lines of `partners.csv`.
+    var partners: [[String]] = []
     var topTracks: [Track] = []
     /// Unmatched breakdown lines with the most spend (the printed unmatched.csv rows).
     var topUnmatched: [[String]] = []
 
     static let topCount = 15
 
-    init(_ reconciliation: Reconciliation, topUnmatched: [[String]]) {
+    /// Days a chart spans without filling gaps, beyond which only days with data are listed.
+    static let longestCalendar = 3_660
+
+    /// Every day of the period (zero days included); an open end stops at the first or last day
+    /// with data in any currency.
+    static func calendar(_ period: Period, dataDays: some Sequence<CalendarDay>) -> [CalendarDay] {
+        let known = Set(dataDays)
+        guard let first = period.from ?? known.min(), let last = period.to ?? known.max(), first <= last else { return [] }
+        let span = Int(last.daysSinceEpoch - first.daysSinceEpoch) + 1
+        guard span <= longestCalendar else { return known.filter(period.contains).sorted() }
+        return (0..<Int32(span)).map { first.adding(days: $0) }
+    }
+
+    init(_ reconciliation: Reconciliation, partners: ReportTable, topUnmatched: [[String]]) {
+        self.partners = partners.rows
         let matcher = reconciliation.matcher
         for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
             var byCountry: [UInt32: Territory] = [:]
@@ -40,8 +56,9 @@ struct ReportDigest {
                 rest.spend.add(territory.spend)
                 rest.streams += territory.streams
             }
-            let days = (reconciliation.daily[currency] ?? [:]).sorted { $0.key < $1.key }.map {
-                Day(date: $0.key.description, spend: $0.value.spend, streams: $0.value.streams)
+            let daily = reconciliation.daily[currency] ?? [:]
+            let days = Self.calendar(reconciliation.period, dataDays: reconciliation.daily.values.flatMap(\.keys)).map {
+                Day(date: $0.description, spend: daily[$0]?.spend ?? MoneyTotal(), streams: daily[$0]?.streams ?? 0)
             }
             currencies.append(CurrencyView(code: matcher.text(currency), topTerritories: Array(ranked.prefix(Self.topCount)),
                                            rest: rest, days: days))

@@ -3,11 +3,14 @@ struct ReportSet {
     let territories: ReportTable
     let tracks: ReportTable
     let partners: ReportTable
+    /// `playlist_allocation.csv`, with `--allocate-playlist-spend` only.
+    let playlistAllocation: ReportTable?
 
-    init(reconciliation: Reconciliation) {
+    init(reconciliation: Reconciliation, allocation: PlaylistAllocation? = nil) {
         territories = TerritoryReport.table(reconciliation)
         tracks = TrackReport.table(reconciliation)
-        partners = PartnerReport.table(reconciliation)
+        partners = PartnerReport.table(reconciliation, allocation: allocation)
+        playlistAllocation = allocation.map { PlaylistAllocationReport.table($0, matcher: reconciliation.matcher) }
     }
 
     /// The tie-out invariants of SPEC §6, recomputed from the printed reports.

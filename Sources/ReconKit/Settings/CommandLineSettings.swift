@@ -13,6 +13,8 @@ public struct CommandLineSettings: Sendable, Equatable {
     public var strict = false
     public var requireTieOut = false
     public var allowEmpty = false
+    public var allocatePlaylistSpend = false
+    public var noWorkbook = false
     public var force = false
     public var threads: Int?
 

@@ -17,10 +17,11 @@ public struct ConfigFile: Sendable, Equatable {
     public var requireFinal: Bool?
     public var strict: Bool?
     public var requireTieOut: Bool?
+    public var allocatePlaylistSpend: Bool?
 
     static let topLevelKeys: Set<String> = [
         "catalogs", "breakdown", "engagement", "month", "from", "to", "engagement_context", "out",
-        "max_unmatched_rate", "require_final", "strict", "overview", "require_tie_out",
+        "max_unmatched_rate", "require_final", "strict", "overview", "require_tie_out", "allocate_playlist_spend",
         // Read by `fetch` only (SPEC §13).
         "fetch",
     ]
@@ -52,6 +53,9 @@ public struct ConfigFile: Sendable, Equatable {
         config.requireFinal = try root["require_final"].map { try reader.bool($0, key: "require_final") }
         config.strict = try root["strict"].map { try reader.bool($0, key: "strict") }
         config.requireTieOut = try root["require_tie_out"].map { try reader.bool($0, key: "require_tie_out") }
+        config.allocatePlaylistSpend = try root["allocate_playlist_spend"].map {
+            try reader.bool($0, key: "allocate_playlist_spend")
+        }
         if let value = root["engagement_context"] {
             let text = try reader.string(value, key: "engagement_context")
             guard let context = EngagementContext(rawValue: text) else {

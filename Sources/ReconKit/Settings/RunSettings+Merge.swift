@@ -6,6 +6,8 @@
 /// | period (`--month`, `--from`, `--to`)      | replaces the config file's period (a note) |
 /// | out, engagement context, unmatched rate   | replaces the config file's value           |
 /// | require-final, strict, require-tie-out    | turned on (the config file cannot undo it) |
+/// | allocate-playlist-spend                   | turned on (the config file cannot undo it) |
+/// | no-workbook                               | command line only                          |
 extension RunSettings {
     /// Defaults, then the config file, then the command line; `notes` says where the
     /// command line replaced something the config file set.
@@ -43,6 +45,8 @@ extension RunSettings {
         settings.gates.strict = settings.gates.strict || commandLine.strict
         settings.gates.requireTieOut = settings.gates.requireTieOut || commandLine.requireTieOut
         settings.gates.allowEmpty = commandLine.allowEmpty
+        settings.allocatePlaylistSpend = (config?.allocatePlaylistSpend ?? false) || commandLine.allocatePlaylistSpend
+        settings.writesWorkbook = !commandLine.noWorkbook
         settings.force = commandLine.force
         settings.threads = commandLine.threads ?? settings.threads
         return (settings, notes)

@@ -24,6 +24,10 @@ public struct RunSettings: Sendable, Equatable {
     public var gates = Gates()
     /// Threads that parse export lines; the reports do not depend on it.
     public var threads = 1
+    /// Split playlist campaigns' spend over the tracks streamed in them (SPEC §12).
+    public var allocatePlaylistSpend = false
+    /// Write `report.xlsx` (`--no-workbook` turns it off).
+    public var writesWorkbook = true
 
     public init() {}
 }
