@@ -47,8 +47,9 @@ struct HTMLReportTests {
     func financeView() throws {
         let folder = SampleRunTests.expectedFolder
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
-        // Headlines: total = matched + playlist + unattributed (USD 1,478.63 + 21.25 + 161.12 = 1,661.00).
-        for figure in ["1,661.00 USD", "1,478.63 USD", "21.25 USD", "161.12 USD", "364.69 EUR"] {
+        // Headlines: total = matched + playlist + unattributed (USD 2,545.07 + 21.25 + 161.12 = 2,727.44;
+        // EUR 338.85 + 364.69 + 0.00 = 703.54).
+        for figure in ["2,727.44 USD", "2,545.07 USD", "21.25 USD", "161.12 USD", "703.54 EUR", "338.85 EUR", "364.69 EUR"] {
             #expect(html.contains("<b>\(figure)</b>"), "headline \(figure)")
         }
         let partners = try CSVFile(folder + "/partners.csv")
