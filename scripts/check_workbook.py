@@ -25,7 +25,8 @@ from openpyxl.utils.escape import unescape
 CAP = 50_000
 SHEETS = [("Partners", "partners.csv", None), ("Territories", "territories.csv", CAP), ("Tracks", "tracks.csv", CAP),
           ("Unmatched", "unmatched.csv", CAP), ("Catalog issues", "catalog_issues.csv", CAP),
-          ("Reconciliation", "reconciliation.csv", None), ("Playlist allocation", "playlist_allocation.csv", None)]
+          ("Reconciliation", "reconciliation.csv", None), ("Row checks", "row_checks.csv", None),
+          ("Playlist allocation", "playlist_allocation.csv", None)]
 COUNTS = {"campaigns", "days", "rows", "impressions", "ad_clicks", "link_clicks", "streams", "listeners", "followers",
           "provisional_rows", "countries", "new_listener_streams", "returning_listener_streams",
           "peak_daily_listeners", "line"}
