@@ -5,28 +5,9 @@ import Foundation
 public enum OverviewFile {
     /// Expands folder arguments into their `*.json` files, in byte order of names.
     public static func resolve(_ arguments: [String]) throws -> [String] {
-        var files: [String] = []
-        for argument in arguments {
-            guard FileBytes.exists(argument) else {
-                throw ReconError.unreadable(path: argument, reason: "no such file or folder")
-            }
-            guard FileBytes.isDirectory(argument) else {
-                files.append(argument)
-                continue
-            }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: argument)
-            } catch {
-                throw ReconError.unreadable(path: argument, reason: "cannot list the folder")
-            }
-            let prefix = argument.hasSuffix("/") ? argument : argument + "/"
-            let found = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !FileBytes.isDirectory(prefix + $0) }
-                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            if found.isEmpty { throw ReconError.unreadable(path: argument, reason: "folder holds no overview_*.json file") }
-            files += found.map { prefix + $0 }
+        try FolderArguments.expand(arguments, accept: { $0.hasSuffix(".json") && !$0.hasPrefix(".") }) {
+            ReconError.unreadable(path: $0, reason: "folder holds no overview_*.json file")
         }
-        return files
     }
 
     /// Reads one file: its name gives the campaign and window, its body the totals.

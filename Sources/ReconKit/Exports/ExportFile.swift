@@ -6,30 +6,8 @@ public struct ExportFile: Hashable, Sendable {
 
     /// Expands folder arguments into their `*.jsonl` / `*.jsonl.gz` files, in byte order of names.
     public static func resolve(_ arguments: [String]) throws -> [ExportFile] {
-        var files: [ExportFile] = []
-        for argument in arguments {
-            guard FileBytes.exists(argument) else {
-                throw ReconError.unreadable(path: argument, reason: "no such file or folder")
-            }
-            guard FileBytes.isDirectory(argument) else {
-                files.append(ExportFile(path: argument))
-                continue
-            }
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: argument)
-            } catch {
-                throw ReconError.unreadable(path: argument, reason: "cannot list the folder")
-            }
-            let prefix = argument.hasSuffix("/") ? argument : argument + "/"
-            let exports = names
-                .filter(isExportName)
-                .filter { !FileBytes.isDirectory(prefix + $0) }
-                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            if exports.isEmpty { throw ReconError.emptyExportFolder(path: argument) }
-            files += exports.map { ExportFile(path: prefix + $0) }
-        }
-        return files
+        try FolderArguments.expand(arguments, accept: isExportName, whenEmpty: ReconError.emptyExportFolder)
+            .map(ExportFile.init(path:))
     }
 
     /// Files in the folder arguments that look like exports but are not read: another case of
