@@ -41,9 +41,12 @@ month=(--catalog "$work/month/catalogs/north.csv" --catalog "$work/month/catalog
 
 passed=0
 failed=0
+# The sample config without playlist allocation, which `sql` does not do (SPEC §13 refuses it there).
+python3 -c 'import json, sys; c = json.load(open("Config/recon.json")); c.pop("allocate_playlist_spend", None); json.dump(c, sys.stdout)' \
+  > "$work/sample-config.json"
 # name | options of both commands
 cases=(
-  "sample|--config Config/recon.json"
+  "sample|--config $work/sample-config.json"
   "month-all-dates|${month[*]}"
   "month-june-catalog|${month[*]} --month 2026-06 --engagement-context catalog"
   "month-from-playlist|${month[*]} --from 2026-06-10 --engagement-context playlist"
