@@ -21,9 +21,13 @@ module CFileExchange {
 MAP
 clang -c -O1 -fsanitize=fuzzer-no-link,address Sources/CFileExchange/file_exchange.c \
   -I Sources/CFileExchange/include -o "$build/file_exchange.o"
+# swift-crypto comes from SwiftPM's package graph, which this direct build does not use: a stub
+# module with the same API stands in (the harnesses test parsing, not hashing).
+swiftc -O -parse-as-library -module-name Crypto -emit-module -emit-module-path "$build/modules/Crypto.swiftmodule" \
+  -emit-object -o "$build/crypto-stub.o" Fuzz/Stubs/Crypto.swift
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name ReconFuzz \
-  -I Sources/CLibCSV -I Sources/CZlib -I "$build/modules" \
+  -I Sources/CLibCSV -I Sources/CZlib -I Sources/CLibXlsxWriter -I "$build/modules" \
   $(find Sources/ReconKit -name '*.swift' | sort) "Fuzz/Harnesses/$target.swift" \
-  "$build/file_exchange.o" -lcsv -lz -o "$build/fuzz-$target" 2> >(grep -v "Cannot export local symbol" >&2)
+  "$build/file_exchange.o" "$build/crypto-stub.o" -lcsv -lz -lxlsxwriter -o "$build/fuzz-$target" 2> >(grep -v "Cannot export local symbol" >&2)
 "$build/fuzz-$target" -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$build/" \
   -max_len=4096 "Fuzz/corpus-$target" "Fuzz/seeds/$target"
