@@ -125,9 +125,8 @@ final class StringPool {
         }
     }
 
-    /// FNV-1a, 64-bit.
-    /// Eight bytes at a time, then a 64-bit finaliser (MurmurHash3 fmix64), so short
-    /// identifiers spread over the whole table.
+    /// A multiply-xorshift hash taken eight bytes at a time, the tail folded in, then a 64-bit
+    /// finaliser (MurmurHash3 fmix64), so short identifiers spread over the whole table.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
         var index = 0

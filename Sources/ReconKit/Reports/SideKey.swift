@@ -47,7 +47,6 @@ extension Matcher {
         }
     }
 
-    /// The interned display text: the normalised value when valid, else the raw id.
     /// The printed columns of a side.
     func columns(_ key: SideKey) -> SideColumns {
         switch key.result {
