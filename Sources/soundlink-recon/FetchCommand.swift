@@ -83,17 +83,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be combined.") }
-        if month != nil, from != nil || to != nil { throw ValidationError("--month cannot be combined with --from or --to.") }
-        if month == nil, from == nil || to == nil {
-            throw ValidationError("fetch needs --month, or --from and --to, so that a later re-fetch asks for the same windows.")
-        }
-        if let month, Period(month: month) == nil { throw ValidationError("--month '\(month)' is not a valid YYYY-MM month.") }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, CalendarDay(value) == nil { throw ValidationError("\(name) '\(value)' is not a valid YYYY-MM-DD date.") }
-        }
-        if let from = from.flatMap(CalendarDay.init), let to = to.flatMap(CalendarDay.init), to < from {
-            throw ValidationError("--to must not be before --from.")
-        }
+        _ = try closedPeriod()
         for (name, value) in [("--requests-per-minute", requestsPerMinute), ("--requests-per-hour", requestsPerHour),
                               ("--max-attempts", maxAttempts), ("--parallel", parallel)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1.") }
@@ -103,11 +93,22 @@ struct FetchCommand: AsyncParsableCommand {
         }
     }
 
+    /// The period to fetch: both ends are needed, so that a later re-fetch asks for the same windows.
+    private func closedPeriod() throws -> (from: CalendarDay, to: CalendarDay) {
+        guard month != nil || (from != nil && to != nil),
+              let period = try PeriodArguments.period(month: month, from: from, to: to),
+              let first = period.from, let last = period.to
+        else {
+            throw ValidationError("fetch needs --month, or --from and --to, so that a later re-fetch asks for the same windows.")
+        }
+        return (first, last)
+    }
+
     func run() async throws {
         let console = FetchConsole(quiet: quiet, verbose: verbose)
         let settings: FetchSettings
         do {
-            let period = month.flatMap(Period.init(month:)) ?? Period(from: from.flatMap(CalendarDay.init), to: to.flatMap(CalendarDay.init))
+            let period = try closedPeriod()
             var overrides = FetchOverrides()
             overrides.out = out
             overrides.baseURL = baseURL
@@ -122,7 +123,7 @@ struct FetchCommand: AsyncParsableCommand {
             overrides.backoffBase = retryBase
             overrides.concurrentWindows = parallel
             settings = try FetchSettings.resolve(
-                from: period.from!, to: period.to!, commandLine: overrides, config: try config.map { try FetchConfigFile.load($0) },
+                from: period.from, to: period.to, commandLine: overrides, config: try config.map { try FetchConfigFile.load($0) },
                 environment: ProcessInfo.processInfo.environment)
         } catch let error as ReconError {
             console.error(error.description)

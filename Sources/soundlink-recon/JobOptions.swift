@@ -87,25 +87,12 @@ struct JobOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if month != nil, from != nil || to != nil {
-            throw ValidationError("--month cannot be combined with --from or --to.")
-        }
+        _ = try PeriodArguments.period(month: month, from: from, to: to)
         if quiet, verbose { throw ValidationError("--quiet and --verbose cannot be combined.") }
         if requireTieOut, overview.isEmpty, config == nil {
             throw ValidationError("--require-tie-out needs --overview.")
         }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
-        if let month, Period(month: month) == nil {
-            throw ValidationError("--month '\(month)' is not a valid YYYY-MM month.")
-        }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, CalendarDay(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a valid YYYY-MM-DD date.")
-            }
-        }
-        if let from, let to, let first = CalendarDay(from), let last = CalendarDay(to), last < first {
-            throw ValidationError("--to \(to) is before --from \(from): the period would hold no date.")
-        }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder name, not an empty string.") }
         if let maxUnmatchedRate, Rate.limit(maxUnmatchedRate) == nil {
             throw ValidationError("--max-unmatched-rate '\(maxUnmatchedRate)' must be a number from 0 to 1.")
@@ -113,17 +100,13 @@ struct JobOptions: ParsableArguments {
     }
 
     /// What the command line says, parsed into library values.
-    var commandLine: CommandLineSettings {
+    func commandLine() throws -> CommandLineSettings {
         var line = CommandLineSettings()
         line.catalogs = catalogs.map(CatalogSource.init(argument:))
         line.breakdown = breakdown
         line.engagement = engagement
         line.overviews = overview
-        if let month {
-            line.period = Period(month: month)
-        } else if from != nil || to != nil {
-            line.period = Period(from: from.flatMap(CalendarDay.init), to: to.flatMap(CalendarDay.init))
-        }
+        line.period = try PeriodArguments.period(month: month, from: from, to: to)
         line.engagementContext = engagementContext
         line.outputFolder = out
         line.maxUnmatchedRate = maxUnmatchedRate.flatMap(Rate.limit)
@@ -142,7 +125,7 @@ struct JobOptions: ParsableArguments {
     /// A job with no catalog or no export is a usage error.
     func settings(mode: RunSettings.Mode) throws -> (settings: RunSettings, notes: [String]) {
         let file = try config.map(ConfigFile.load)
-        let merged = try RunSettings.merge(mode: mode, config: file, configPath: config, commandLine: commandLine)
+        let merged = try RunSettings.merge(mode: mode, config: file, configPath: config, commandLine: try commandLine())
         if merged.settings.catalogs.isEmpty {
             throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
         }
