@@ -9,6 +9,7 @@
 #   Benchmarks/floors.sh [RUNS] [SCALE] [THREADS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/month.sh
 runs=${1:-3}
 scale=${2:-1}
 threads=${3:-$(nproc)}
@@ -19,13 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 scripts/install-deps.sh
 dpkg -s libsimdjson-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libsimdjson-dev >/dev/null; }
-if [ ! -f "$data/.complete" ]; then
-  echo "generating $data ..." >&2
-  rm -rf "$data"
-  python3 "$root/generate.py" "$data" --catalog-rows $((1000000 * scale)) \
-    --breakdown-rows $((1000000 * scale)) --engagement-rows $((3000000 * scale))
-  touch "$data/.complete"
-fi
+ensure_month "$data" "$scale"
 swift build -c release --product soundlink-recon >&2
 g++ -O3 -march=native -std=c++17 -o "$work/simdjson_floor" "$root/Floors/simdjson_floor.cpp" -lsimdjson -pthread
 files=("$data"/breakdown/*.jsonl "$data"/engagement/*.jsonl)

@@ -9,6 +9,7 @@
 # that both produce the same totals per currency and the same match counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/month.sh
 pairs=${1:-3}
 scale=${2:-1}
 root=Benchmarks
@@ -18,15 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 scripts/install-deps.sh
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import duckdb" 2>/dev/null || "$venv/bin/pip" install -q duckdb
-if [ ! -f "$data/.complete" ]; then
-  echo "generating $data ..." >&2
-  rm -rf "$data"
-  python3 "$root/generate.py" "$data" --catalog-rows $((1000000 * scale)) \
-    --breakdown-rows $((1000000 * scale)) --engagement-rows $((3000000 * scale))
-  touch "$data/.complete"
-fi
+ensure_packages "$venv" duckdb
+ensure_month "$data" "$scale"
 swift build -c release --product soundlink-recon >&2
 bin=.build/release/soundlink-recon
 echo "input: $(du -sh --apparent-size "$data" | cut -f1), $(cat "$data"/breakdown/*.jsonl | wc -l) breakdown and $(cat "$data"/engagement/*.jsonl | wc -l) engagement lines" >&2

@@ -8,6 +8,7 @@
 #   Benchmarks/sql-bench.sh [ENGINE] [SCALE]      # ENGINE duckdb (default) or spark; SCALE as run.sh (0.1 allowed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/month.sh
 engine=${1:-duckdb}
 scale=${2:-1}
 root=Benchmarks
@@ -17,16 +18,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 scripts/install-deps.sh
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -c "import duckdb" 2>/dev/null || "$venv/bin/pip" install -q duckdb
-[ "$engine" != spark ] || "$venv/bin/python" -c "import pyspark" 2>/dev/null || "$venv/bin/pip" install -q pyspark
-if [ ! -f "$data/.complete" ]; then
-  rows() { python3 -c "print(int($1 * $scale))"; }
-  rm -rf "$data"
-  python3 "$root/generate.py" "$data" --catalog-rows "$(rows 1000000)" \
-    --breakdown-rows "$(rows 1000000)" --engagement-rows "$(rows 3000000)"
-  touch "$data/.complete"
-fi
+ensure_packages "$venv" duckdb
+[ "$engine" != spark ] || ensure_packages "$venv" pyspark
+ensure_month "$data" "$scale"
 swift build -c release --product soundlink-recon >&2
 bin=.build/release/soundlink-recon
 inputs=(--catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" --catalog "$data/catalogs/p2.csv"
