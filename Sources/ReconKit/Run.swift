@@ -142,57 +142,51 @@ public enum Run {
         summary.gates = GateCheck.evaluate(summary)
         try IntegrityCheck.verify(summary)
 
-        let catalogIssues = CatalogIssueReport.table(catalogs)
-        try output.write("catalog_issues.csv", catalogIssues.csv)
+        let catalogIssues = CatalogIssueReport.report(catalogs, pool: pool)
+        try output.write("catalog_issues.csv", bytes: catalogIssues.csv)
         if let reports {
-            try output.write("territories.csv", reports.territories.csv)
-            try output.write("tracks.csv", reports.tracks.csv)
-            try output.write("partners.csv", reports.partners.csv)
-            if let tieOut { try output.write("reconciliation.csv", tieOut.csv) }
-            try output.write("row_checks.csv", rowChecks.csv)
-            if let allocation = reports.playlistAllocation {
-                try output.write("playlist_allocation.csv", allocation.csv)
-            }
+            let (territories, tracks, partners) = (reports.territoryReport, reports.trackReport, reports.partnerReport)
+            let reconciliationReport = tieOut?.report(pool: pool)
+            let rowCheckReport = rowChecks.report(pool: pool, files: allFiles)
+            let allocationReport = reports.playlistAllocationReport
+            try output.write("territories.csv", bytes: territories.csv)
+            try output.write("tracks.csv", bytes: tracks.csv)
+            try output.write("partners.csv", bytes: partners.csv)
+            if let reconciliationReport { try output.write("reconciliation.csv", bytes: reconciliationReport.csv) }
+            try output.write("row_checks.csv", bytes: rowCheckReport.csv)
+            if let allocationReport { try output.write("playlist_allocation.csv", bytes: allocationReport.csv) }
             let unmatched = UnmatchedReport(
                 reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
             let writer = try output.create("unmatched.csv")
             let sortedUnmatched = try unmatched.write(to: writer, threads: settings.threads)
             try writer.close()
             var conflicts = ConflictReport()
-            let paths = allFiles.map(\.path)
-            conflicts.add(source: "breakdown", rows: breakdownRows, conflicts: breakdownConflicts, pool: pool,
-                          files: paths) { _ in ("", "") }
-            conflicts.add(source: "engagement", rows: engagementRows, conflicts: engagementConflicts, pool: pool,
-                          files: paths) { (pool.string($0.context), pool.string($0.engagedSpotifyTrackID)) }
-            try output.write("conflicts.csv", conflicts.csv)
+            conflicts.add(source: "breakdown", rows: breakdownRows, conflicts: breakdownConflicts) { _ in
+                (StringPool.absent, StringPool.absent)
+            }
+            conflicts.add(source: "engagement", rows: engagementRows, conflicts: engagementConflicts) {
+                ($0.context, $0.engagedSpotifyTrackID)
+            }
+            try output.write("conflicts.csv", bytes: conflicts.report(pool: pool, files: allFiles.map(\.path)).csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
-            let digest = ReportDigest(
-                reconciliation, partners: reports.partners, topUnmatched: unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
+            let topUnmatched = unmatched.report(unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
+            let digest = ReportDigest(reconciliation, partners: partners, topUnmatched: topUnmatched)
             try output.write("report.html", HTMLReport.render(summary, digest))
             if settings.writesWorkbook {
                 let cap = WorkbookReport.sheetCap
                 var sheets = [
-                    WorkbookSheet("Partners", file: "partners.csv", table: reports.partners),
-                    WorkbookSheet("Territories", file: "territories.csv", table: reports.territories, cap: cap),
-                    WorkbookSheet("Tracks", file: "tracks.csv", table: reports.tracks, cap: cap),
-                    WorkbookSheet("Unmatched", file: "unmatched.csv", columns: UnmatchedReport.columns,
-                                  lineCount: sortedUnmatched.count, cap: cap) { unmatched.fields(sortedUnmatched[$0]) },
-                    WorkbookSheet("Catalog issues", file: "catalog_issues.csv", table: catalogIssues, cap: cap),
+                    WorkbookSheet("Partners", file: "partners.csv", report: partners),
+                    WorkbookSheet("Territories", file: "territories.csv", report: territories, cap: cap),
+                    WorkbookSheet("Tracks", file: "tracks.csv", report: tracks, cap: cap),
+                    WorkbookSheet("Unmatched", file: "unmatched.csv", report: unmatched.report(sortedUnmatched), cap: cap),
+                    WorkbookSheet("Catalog issues", file: "catalog_issues.csv", report: catalogIssues, cap: cap),
                 ]
-                if let tieOut {
-                    sheets.append(WorkbookSheet(
-                        "Reconciliation", file: "reconciliation.csv", columns: TieOutLine.columns,
-                        lineCount: tieOut.lines.count,
-                        kindOf: { fields, column in
-                            guard (4...6).contains(column) else { return .text }
-                            return TieOutMeasure(rawValue: fields[3])?.isMoney == true ? .money : .count
-                        }
-                    ) { tieOut.lines[$0].fields })
+                if let reconciliationReport {
+                    sheets.append(WorkbookSheet("Reconciliation", file: "reconciliation.csv", report: reconciliationReport))
                 }
-                sheets.append(WorkbookSheet("Row checks", file: "row_checks.csv", columns: RowChecks.columns,
-                                            lineCount: rowChecks.lines.count) { rowChecks.lines[$0] })
-                if let allocation = reports.playlistAllocation {
-                    sheets.append(WorkbookSheet("Playlist allocation", file: "playlist_allocation.csv", table: allocation))
+                sheets.append(WorkbookSheet("Row checks", file: "row_checks.csv", report: rowCheckReport))
+                if let allocationReport {
+                    sheets.append(WorkbookSheet("Playlist allocation", file: "playlist_allocation.csv", report: allocationReport))
                 }
                 try WorkbookReport.write(path: output.stagedPath("report.xlsx"), displayPath: output.path + "/report.xlsx",
                                          summary: summary, sheets: sheets)

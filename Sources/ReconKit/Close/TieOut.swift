@@ -67,10 +67,8 @@ struct TieOut {
         }
     }
 
-    /// `reconciliation.csv`: campaign ids are input text, protected against formula evaluation.
-    var csv: String {
-        var text = CSVLine.text(TieOutLine.columns)
-        for line in lines { text += CSVLine.text(line.fields, defused: { $0 == 0 }) }
-        return text
+    /// `reconciliation.csv` as printed: campaign ids are input text, protected against formula evaluation.
+    func report(pool: StringPool) -> ReportLines {
+        ReportLines(columns: TieOutLine.columns, lines: lines, pool: pool) { $0.fields }
     }
 }

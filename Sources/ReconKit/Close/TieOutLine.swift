@@ -32,10 +32,13 @@ public struct TieOutLine: Sendable, Equatable {
         measure.isMoney ? MoneyTotal(micros: value).description : String(value)
     }
 
-    /// The CSV fields, in `reconciliation.csv` column order.
-    public var fields: [String] {
-        [campaignID, start.description, end.description, measure.rawValue, overview.map(printed) ?? "",
-         printed(exports), difference.map(printed) ?? "", status.rawValue]
+    /// The typed fields, in `reconciliation.csv` column order: money or a count by measure.
+    var fields: [ReportField] {
+        let value = { (value: Int128) -> ReportField in
+            measure.isMoney ? .money(MoneyTotal(micros: value)) : .count(value)
+        }
+        return [.text(campaignID), .text(start.description), .text(end.description), .text(measure.rawValue),
+                overview.map(value) ?? .empty, value(exports), difference.map(value) ?? .empty, .text(status.rawValue)]
     }
 
     public static let columns = [

@@ -140,6 +140,13 @@ public final class OutputFolder {
         try writer.close()
     }
 
+    /// Writes a whole report file from its bytes.
+    func write(_ name: String, bytes: [UInt8]) throws {
+        let writer = try create(name)
+        try writer.write(bytes)
+        try writer.close()
+    }
+
     /// Writes the marker and swaps the staging folder in. The previous set is then removed when
     /// it was ours, or kept whole under a backup name when it was not.
     func commit() throws {

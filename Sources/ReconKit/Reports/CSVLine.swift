@@ -45,10 +45,54 @@ struct CSVLine {
         text.withUTF8 { append(UnsafeRawBufferPointer($0), defused: defused) }
     }
 
+    /// Appends a typed field; `guarded` says whether its column carries input text (SPEC §13).
+    /// Interned text is copied from the pool; counts are printed without an intermediate string.
+    mutating func append(_ field: ReportField, guarded: Bool, pool: StringPool) {
+        switch field {
+        case let .text(text): append(text, defused: guarded)
+        case let .pooled(id): pool.withBytes(id) { append($0, defused: guarded) }
+        case let .rawIdentifier(id, kind): pool.withBytes(id) { append($0, defused: kind.guards($0)) }
+        case let .count(value): appendDigits(value)
+        case let .money(value): append(value.description)
+        case let .share(value): append(value.description)
+        case .empty: append(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    /// Appends an integer's decimal digits (never quoted, never guarded).
+    private mutating func appendDigits(_ value: Int128) {
+        if !isEmpty { bytes.append(0x2C) }
+        isEmpty = false
+        if value < 0 { bytes.append(0x2D) }
+        let start = bytes.count
+        if let small = UInt64(exactly: value.magnitude) {
+            var magnitude = small
+            repeat {
+                bytes.append(0x30 + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+        } else {
+            var magnitude = value.magnitude
+            repeat {
+                bytes.append(0x30 + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+        }
+        bytes[start...].reverse()
+    }
+
     /// Ends the line with LF.
     mutating func end() { bytes.append(0x0A) }
 
-    /// The fields as one CSV line, LF included.
+    /// The header line of `columns`.
+    static func header(_ columns: [String]) -> [UInt8] {
+        var line = CSVLine()
+        for column in columns { line.append(column) }
+        line.end()
+        return line.bytes
+    }
+
+    /// Printed fields as one CSV line, LF included (for files that are not typed reports).
     static func text(_ fields: [String], defused: (Int) -> Bool = { _ in false }) -> String {
         var line = CSVLine()
         for (index, field) in fields.enumerated() { line.append(field, defused: defused(index)) }

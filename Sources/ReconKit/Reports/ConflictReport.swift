@@ -2,38 +2,53 @@
 /// values. The tie rule still keeps the row read last (SPEC §4); this list shows where the
 /// result depends on that order, so that ops can ask Soundlink which export is right.
 struct ConflictReport {
-    static let header = [
+    static let columns = [
         "source", "report_date", "account_id", "campaign_id", "country_code", "engagement_context",
         "engaged_spotify_track_id", "exported_at", "kept_file", "kept_line", "other_file", "other_line",
     ]
+    /// Input text, protected against formula evaluation: the ids, the context, the engaged track and the files.
+    static let guarded = columns.indices.map { [2, 3, 4, 5, 6, 8, 10].contains($0) }
 
-    private(set) var lines: [[String]] = []
+    /// One conflict: the kept row's fields and the other row's place.
+    struct Line {
+        let source: String
+        let header: RowHeader
+        let context: UInt32
+        let engagedTrack: UInt32
+        let other: RowOrigin
+    }
 
-    /// Adds the conflicts of one source; `files` maps a row's file index to its path.
+    private(set) var lines: [Line] = []
+
+    /// Adds the conflicts of one source, in row order; `details` gives an engagement row's
+    /// context and engaged track (absent for breakdown rows).
     mutating func add<Row: ExportRow>(
-        source: String, rows: ChunkedRows<Row>, conflicts: [Int: [RowOrigin]], pool: StringPool, files: [String],
-        details: (Row) -> (context: String, engagedTrack: String)
+        source: String, rows: ChunkedRows<Row>, conflicts: [Int: [RowOrigin]],
+        details: (Row) -> (context: UInt32, engagedTrack: UInt32)
     ) {
         for position in conflicts.keys.sorted() {
             let row = rows[position]
-            let header = row.header
             let extra = details(row)
             for other in conflicts[position] ?? [] {
-                lines.append([
-                    source, header.reportDate.description, pool.string(header.accountID), pool.string(header.campaignID),
-                    pool.string(header.countryCode), extra.context, extra.engagedTrack,
-                    header.exportedAt?.description ?? "", files[Int(header.origin.file)], String(header.origin.line),
-                    files[Int(other.file)], String(other.line),
-                ])
+                lines.append(Line(source: source, header: row.header, context: extra.context,
+                                  engagedTrack: extra.engagedTrack, other: other))
             }
         }
     }
 
     var count: Int { lines.count }
 
-    /// The CSV text; free-text columns that start like a formula get a `'`.
-    var csv: String {
-        let defused: Set<Int> = [2, 3, 4, 5, 6, 8, 10]
-        return ([Self.header] + lines).map { CSVLine.text($0, defused: defused.contains) }.joined()
+    /// The lines as printed; `files` maps a row's file index to its path.
+    func report(pool: StringPool, files: [String]) -> ReportLines {
+        ReportLines(columns: Self.columns, lines: lines, guarded: Self.guarded, pool: pool) { line in
+            let header = line.header
+            return [
+                .text(line.source), .text(header.reportDate.description), .pooled(header.accountID),
+                .pooled(header.campaignID), .pooled(header.countryCode), .pooled(line.context),
+                .pooled(line.engagedTrack), .text(header.exportedAt?.description ?? ""),
+                .text(files[Int(header.origin.file)]), .integer(header.origin.line),
+                .text(files[Int(line.other.file)]), .integer(line.other.line),
+            ]
+        }
     }
 }

@@ -37,8 +37,8 @@ struct ReportDigest {
         return (0..<Int32(span)).map { first.adding(days: $0) }
     }
 
-    init(_ reconciliation: Reconciliation, partners: ReportTable, topUnmatched: [[String]]) {
-        self.partners = partners.rows
+    init(_ reconciliation: Reconciliation, partners: ReportLines, topUnmatched: ReportLines) {
+        self.partners = (0..<partners.count).map(partners.printed)
         let matcher = reconciliation.matcher
         for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
             var byCountry: [UInt32: Territory] = [:]
@@ -82,6 +82,6 @@ struct ReportDigest {
         topTracks = Array(tracks.values.sorted {
             $0.total != $1.total ? $0.total > $1.total : ($0.spotify, $0.isrc) < ($1.spotify, $1.isrc)
         }.prefix(Self.topCount))
-        self.topUnmatched = topUnmatched
+        self.topUnmatched = (0..<topUnmatched.count).map(topUnmatched.printed)
     }
 }

@@ -1,31 +1,44 @@
-/// The aggregate CSV reports of a run, built and sorted (`unmatched.csv` is streamed by `UnmatchedReport`).
+/// The aggregate reports of a run as typed lines, built and sorted (`unmatched.csv` is
+/// streamed by `UnmatchedReport`).
 struct ReportSet {
-    let territories: ReportTable
-    let tracks: ReportTable
-    let partners: ReportTable
+    let territories: [TerritoryReport.Line]
+    let tracks: [TrackReport.Line]
+    let partners: [PartnerReport.Line]
     /// `playlist_allocation.csv`, with `--allocate-playlist-spend` only.
-    let playlistAllocation: ReportTable?
+    let playlistAllocation: [PlaylistAllocationReport.Line]?
+    let matcher: Matcher
 
     init(reconciliation: Reconciliation, allocation: PlaylistAllocation? = nil) {
-        territories = TerritoryReport.table(reconciliation)
-        tracks = TrackReport.table(reconciliation)
-        partners = PartnerReport.table(reconciliation, allocation: allocation)
-        playlistAllocation = allocation.map { PlaylistAllocationReport.table($0, matcher: reconciliation.matcher) }
+        matcher = reconciliation.matcher
+        territories = TerritoryReport.lines(reconciliation)
+        tracks = TrackReport.lines(reconciliation)
+        partners = PartnerReport.lines(reconciliation, allocation: allocation)
+        playlistAllocation = allocation.map { PlaylistAllocationReport.lines($0, matcher: reconciliation.matcher) }
     }
 
-    /// The tie-out invariants of SPEC §6, recomputed from the printed reports.
+    /// `territories.csv` as printed.
+    var territoryReport: ReportLines { TerritoryReport.report(territories, matcher: matcher) }
+    /// `tracks.csv` as printed.
+    var trackReport: ReportLines { TrackReport.report(tracks, matcher: matcher) }
+    /// `partners.csv` as printed.
+    var partnerReport: ReportLines { PartnerReport.report(partners, pool: matcher.pool) }
+    /// `playlist_allocation.csv` as printed, with an allocation only.
+    var playlistAllocationReport: ReportLines? {
+        playlistAllocation.map { PlaylistAllocationReport.report($0, matcher: matcher) }
+    }
+
+    /// The tie-out invariants of SPEC §6, recomputed from the report lines' totals.
     func tieOut(_ summary: RunSummary) -> [(name: String, held: Bool)] {
+        let territorySums = sums(territories.lazy.map { ($0.key.currency, $0.totals.moneyColumns) })
+        let partnerSums = sums(partners.lazy.map { ($0.key.currency, $0.totals.moneyColumns) })
         var territoriesHold = true
         var partnersHold = true
         for (code, totals) in summary.currencies {
-            for (column, expected) in [("spend_media", totals.spendMedia), ("fees", totals.fees),
-                                       ("spend_total", totals.spendTotal)] {
-                territoriesHold = territoriesHold && Self.sum(territories, column, currency: code) == expected
-                partnersHold = partnersHold && Self.sum(partners, column, currency: code) == expected
-            }
+            let expected = [totals.spendMedia, totals.fees, totals.spendTotal]
+            territoriesHold = territoriesHold && (territorySums[code] ?? Self.zero) == expected
+            partnersHold = partnersHold && (partnerSums[code] ?? Self.zero) == expected
         }
-        let streamColumn = tracks.index(of: "streams")
-        let trackStreams = tracks.rows.reduce(Int128(0)) { $0 + (Int128($1[streamColumn]) ?? 0) }
+        let trackStreams = tracks.reduce(Int128(0)) { $0 + $1.totals.streams }
         return [
             ("territories_money_equals_kept_breakdown", territoriesHold),
             ("partners_money_equals_kept_breakdown", partnersHold),
@@ -33,15 +46,26 @@ struct ReportSet {
         ]
     }
 
-    /// The sum of a printed money column over one currency's lines.
-    private static func sum(_ table: ReportTable, _ column: String, currency: String) -> MoneyTotal {
-        let valueIndex = table.index(of: column)
-        let currencyIndex = table.index(of: "currency")
-        var total = MoneyTotal()
-        for row in table.rows where row[currencyIndex] == currency {
-            // An unreadable cell leaves the sum short, so the tie-out fails rather than passes.
-            if let amount = MoneyTotal.parse(row[valueIndex]) { total.add(amount) }
+    private static let zero = [MoneyTotal(), MoneyTotal(), MoneyTotal()]
+
+    /// `spend_media`, `fees` and `spend_total` summed per currency code.
+    private func sums(_ lines: some Sequence<(UInt32, [MoneyTotal])>) -> [String: [MoneyTotal]] {
+        var sums: [UInt32: [MoneyTotal]] = [:]
+        for (currency, money) in lines {
+            var total = sums[currency] ?? Self.zero
+            for index in total.indices { total[index].add(money[index]) }
+            sums[currency] = total
         }
-        return total
+        return Dictionary(uniqueKeysWithValues: sums.map { (matcher.pool.string($0.key), $0.value) })
     }
+}
+
+extension TerritoryTotals {
+    /// `spend_media`, `fees`, `spend_total`.
+    var moneyColumns: [MoneyTotal] { [spendMedia, fees, spendTotal] }
+}
+
+extension PartnerTotals {
+    /// `spend_media`, `fees`, `spend_total`.
+    var moneyColumns: [MoneyTotal] { [spendMedia, fees, spendTotal] }
 }

@@ -14,23 +14,17 @@ struct UnmatchedReport {
     let engagement: ChunkedRows<EngagementRow>
     let files: [ExportFile]
 
-    /// A printed field: literal text, or an interned input text copied as bytes.
-    enum Cell {
-        case text(String)
-        case pooled(UInt32)
-    }
-
-    /// The printed fields of one line.
-    func cells(_ line: UnmatchedLine) -> [Cell] {
+    /// The typed fields of one line.
+    func fields(_ line: UnmatchedLine) -> [ReportField] {
         let header: RowHeader
         var context = StringPool.absent, isrc: UInt32, spotify: UInt32, trackName = StringPool.absent, streams: Count
-        var spend = "", currency = StringPool.absent
+        var spend = ReportField.empty, currency = StringPool.absent
         switch line.source {
         case .breakdown:
             let row = breakdown[Int(line.row)]
             header = row.header
             (isrc, spotify, streams) = (header.target.isrc, header.target.spotifyTrackID, row.streams)
-            (spend, currency) = (row.spendTotal.description, row.currency)
+            (spend, currency) = (.amount(row.spendTotal), row.currency)
         case .engagement:
             let row = engagement[Int(line.row)]
             header = row.header
@@ -41,20 +35,15 @@ struct UnmatchedReport {
         return [
             .text(line.source.rawValue), .text(line.side.rawValue), .text(line.reason.rawValue),
             .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
-            .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .pooled(isrc),
-            .pooled(spotify), .pooled(trackName), .text(String(streams.summable)), .text(spend),
-            .pooled(currency), .text(files[header.origin.file].path), .text(String(header.origin.line)),
+            .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .rawIdentifier(isrc, .isrc),
+            .rawIdentifier(spotify, .spotifyTrackID), .pooled(trackName), .count(streams.summable), spend,
+            .pooled(currency), .text(files[header.origin.file].path), .integer(header.origin.line),
         ]
     }
 
-    /// The printed fields of one line, as strings.
-    func fields(_ line: UnmatchedLine) -> [String] {
-        cells(line).map { cell in
-            switch cell {
-            case let .text(text): text
-            case let .pooled(id): reconciliation.matcher.text(id)
-            }
-        }
+    /// The sorted lines as printed.
+    func report(_ sorted: [UnmatchedLine]) -> ReportLines {
+        ReportLines(columns: Self.columns, lines: sorted, pool: reconciliation.matcher.pool, fields: fields)
     }
 
     /// Sorted by source, side, reason, report_date, campaign_id, country_code,
@@ -69,7 +58,7 @@ struct UnmatchedReport {
         let countries = TextRanks(keyed.lazy.map(\.1.country), pool: pool, guarded: startsLikeFormula)
         let contexts = TextRanks(keyed.lazy.map(\.1.context), pool: pool, guarded: startsLikeFormula)
         let spotifyIDs = TextRanks(keyed.lazy.map(\.1.spotify), pool: pool) {
-            pool.withBytes($0) { Self.guardsRaw($0, SpotifyTrackID.normalize(bytes:)) }
+            pool.withBytes($0) { ReportField.RawIdentifierKind.spotifyTrackID.guards($0) }
         }
         let printedPaths = files.map { FormulaGuard.printed($0.path) }
         let fileOrder = files.indices.sorted { printedPaths[$0].utf8.lexicographicallyPrecedes(printedPaths[$1].utf8) }
@@ -90,9 +79,9 @@ struct UnmatchedReport {
     ///
     /// Lines are formatted in batches, `slice` lines per thread, and written in order.
     func write(to writer: FileWriter, threads: Int = 1, slice: Int = 1 << 15) throws -> [UnmatchedLine] {
-        let table = ReportTable(columns: Self.columns)
-        try writer.write(table.csvHeader)
+        try writer.write(CSVLine.header(Self.columns))
         let sorted = sortedLines()
+        let printed = report(sorted)
         let workers = max(1, threads)
         var buffers = [[UInt8]](repeating: [], count: workers)
         var start = 0
@@ -100,11 +89,11 @@ struct UnmatchedReport {
             let batchStart = start
             buffers.withUnsafeMutableBufferPointer { buffers in
                 // Each worker reads the finished rows and pool and writes only its own buffer.
-                nonisolated(unsafe) let (report, output) = (self, buffers)
+                nonisolated(unsafe) let (printed, output) = (printed, buffers)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let lower = min(sorted.count, batchStart + worker * slice)
                     let upper = min(sorted.count, lower + slice)
-                    output[worker] = report.format(sorted[lower..<upper], table: table)
+                    output[worker] = printed.csv(lower..<upper)
                 }
             }
             for buffer in buffers { try writer.write(buffer) }
@@ -113,50 +102,12 @@ struct UnmatchedReport {
         return sorted
     }
 
-    /// The CSV text of `lines`, one after another.
-    private func format(_ lines: ArraySlice<UnmatchedLine>, table: ReportTable) -> [UInt8] {
-        let pool = reconciliation.matcher.pool
-        var text: [UInt8] = []
-        var csv = CSVLine()
-        for line in lines {
-            csv.reset()
-            for (column, cell) in cells(line).enumerated() {
-                switch cell {
-                case let .text(value): csv.append(value, defused: table.isInputText(column))
-                case let .pooled(id):
-                    pool.withBytes(id) { bytes in
-                        let defused = switch column {
-                        case Self.isrcRawColumn: Self.guardsRaw(bytes, ISRC.normalize(bytes:))
-                        case Self.spotifyRawColumn: Self.guardsRaw(bytes, SpotifyTrackID.normalize(bytes:))
-                        default: table.isInputText(column)
-                        }
-                        csv.append(bytes, defused: defused)
-                    }
-                }
-            }
-            csv.end()
-            text.append(contentsOf: csv.bytes)
-        }
-        return text
-    }
-
-    static let isrcRawColumn = columns.firstIndex(of: "isrc_raw")!
-    static let spotifyRawColumn = columns.firstIndex(of: "spotify_track_id_raw")!
-
-    /// Whether the raw text of an identifier gets the formula guard: only when it starts like a
-    /// formula and did not validate (a valid identifier is never changed, SPEC §13).
-    static func guardsRaw(_ raw: UnsafeRawBufferPointer, _ normalize: (UnsafeRawBufferPointer) -> Identifier) -> Bool {
-        guard FormulaGuard.needsGuard(raw) else { return false }
-        if case .valid = normalize(raw) { return false }
-        return true
-    }
-
-    /// The printed breakdown lines with the most spend, ties in report order.
-    func mostSpend(_ sorted: [UnmatchedLine], count: Int) -> [[String]] {
+    /// The breakdown lines with the most spend, ties in report order.
+    func mostSpend(_ sorted: [UnmatchedLine], count: Int) -> [UnmatchedLine] {
         let spent = sorted.enumerated().compactMap { index, line -> (Int, Money, UnmatchedLine)? in
             line.source == .breakdown ? (index, breakdown[Int(line.row)].spendTotal, line) : nil
         }
-        return spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map { fields($0.2) }
+        return spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map(\.2)
     }
 
     /// The sort key of a line before texts are ranked: ids where ranks will go.

@@ -344,7 +344,7 @@ public struct ReconSQL {
     private func select(_ columns: [String], _ values: [String: String]) -> String {
         columns.map { column in
             guard let value = values[column] else { preconditionFailure("no SQL for report column \(column)") }
-            let printed = ReportTable.inputTextColumns.contains(column) ? protect(withoutNUL(value)) : value
+            let printed = ReportColumns.inputText.contains(column) ? protect(withoutNUL(value)) : value
             return "\(printed) AS \(dialect.quote(column))"
         }.joined(separator: ",\n    ")
     }

@@ -20,11 +20,12 @@ struct RowChecksTests {
         try reader.read(ExportFile(path: path), index: 0, rejections: CollectedRejections())
         let checks = RowChecks(rows: reader.finish(), period: Period(month: "2026-04")!, pool: pool,
                                files: [ExportFile(path: path)])
-        #expect(checks.lines == [
+        let report = checks.report(pool: pool, files: [ExportFile(path: path)])
+        #expect((0..<report.count).map(report.printed) == [
             ["fee_sum", "2026-04-01", "camp-1", "BB", "USD", "42.50", "10.63", "53.15", "0.02", path, "2"],
             ["fee_sum", "2026-04-01", "camp-1", "DD", "USD", "42.50", "10.63", "53.11", "-0.02", path, "4"],
         ])
-        #expect(checks.csv.hasPrefix(
+        #expect(String(decoding: report.csv, as: UTF8.self).hasPrefix(
             "check,report_date,campaign_id,country_code,currency,spend_media,fees,spend_total,difference,file,line\n"))
     }
 }

@@ -24,6 +24,9 @@ struct TieOutTests {
                  currency: currency, values: values)
     }
 
+    /// A line's fields as `reconciliation.csv` prints them (no field here needs the formula guard).
+    private func printed(_ line: TieOutLine) -> [String] { line.fields.map { $0.printed(StringPool()) } }
+
     private func line(_ tieOut: TieOut, _ measure: TieOutMeasure, window: Int = 0) -> TieOutLine {
         tieOut.lines[window * TieOutMeasure.allCases.count + TieOutMeasure.allCases.firstIndex(of: measure)!]
     }
@@ -38,8 +41,8 @@ struct TieOutTests {
         let tieOut = TieOut(overviews: [full], period: Period(month: "2026-04")!, rows: rows, pool: pool)
         let streams = line(tieOut, .streams)
         #expect(streams.exports == 406)
-        #expect(streams.fields == ["camp-1", "2026-04-01", "2026-04-03", "streams", "609", "406", "203", "mismatch"])
-        #expect(line(tieOut, .spendTotal).fields.suffix(4) == ["159.39", "106.26", "53.13", "mismatch"])
+        #expect(printed(streams) == ["camp-1", "2026-04-01", "2026-04-03", "streams", "609", "406", "203", "mismatch"])
+        #expect(printed(line(tieOut, .spendTotal)).suffix(4) == ["159.39", "106.26", "53.13", "mismatch"])
         #expect(tieOut.counts.mismatches == 3)
         #expect(tieOut.counts.notReported == 6)
     }
@@ -56,7 +59,7 @@ struct TieOutTests {
         let tieOut = TieOut(overviews: [window], period: .all, rows: rows, pool: pool)
         #expect(line(tieOut, .streams).exports == 453)
         #expect(line(tieOut, .streams).status == .ok)
-        #expect(line(tieOut, .spendTotal).fields.suffix(4) == ["113.13", "113.13", "0.00", "ok"])
+        #expect(printed(line(tieOut, .spendTotal)).suffix(4) == ["113.13", "113.13", "0.00", "ok"])
         #expect(tieOut.counts.mismatches == 0)
     }
 
@@ -75,7 +78,7 @@ struct TieOutTests {
         #expect(line(tieOut, .spendTotal).status == .ok)
         #expect(line(tieOut, .spendMedia, window: 1).exports == 8_000_000)
         #expect(line(tieOut, .fees, window: 1).status == .ok)
-        #expect(line(tieOut, .spendTotal, window: 1).fields.suffix(4) == ["", "10.00", "", "not_reported"])
+        #expect(printed(line(tieOut, .spendTotal, window: 1)).suffix(4) == ["", "10.00", "", "not_reported"])
     }
 
     @Test("a window straddling the period sums rows of every date; a window outside the period is skipped")

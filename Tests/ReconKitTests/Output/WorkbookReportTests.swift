@@ -12,18 +12,16 @@ struct WorkbookReportTests {
         #expect(WorkbookCell.Kind(column: column) == kind)
     }
 
-    @Test("a sheet can type a field by its line (Reconciliation: money or a count by measure); empty is no cell")
-    func kindsPerLine() {
-        let lines = [["streams", "120", ""], ["spend_total", "53.13", "-0.01"]]
-        let sheet = WorkbookSheet("Reconciliation", file: "reconciliation.csv", columns: ["measure", "overview", "difference"],
-                                  lineCount: lines.count, kindOf: { fields, column in
-                                      column == 0 ? .text : fields[0].hasPrefix("spend") ? .money : .count
-                                  }) { lines[$0] }
-        #expect(sheet.cell(lines[0], 1) == .count("120"))
-        #expect(sheet.cell(lines[0], 2) == .empty)
-        #expect(sheet.cell(lines[1], 1) == .money("53.13"))
-        #expect(sheet.cell(lines[1], 2) == .money("-0.01"))
-        #expect(sheet.cell(lines[1], 0) == .text("spend_total"))
+    @Test("a cell takes its kind from its field: counts, money and shares are numbers, text is text, empty is no cell")
+    func cellsFromFields() {
+        let pool = StringPool()
+        #expect(WorkbookCell(.count(120), pool: pool) == .count("120"))
+        #expect(WorkbookCell(.money(MoneyTotal(micros: -10_000)), pool: pool) == .money("-0.01"))
+        #expect(WorkbookCell(.share(Rate(millionths: 250_000)), pool: pool) == .share("0.250000"))
+        #expect(WorkbookCell(.text("=SUM(A1)"), pool: pool) == .text("=SUM(A1)"))
+        #expect(WorkbookCell(.pooled(pool.intern("DE")), pool: pool) == .text("DE"))
+        #expect(WorkbookCell(.text(""), pool: pool) == .empty)
+        #expect(WorkbookCell(.empty, pool: pool) == .empty)
     }
 
     @Test("string cells read back as the text: literal _xHHHH_ escaped, NUL as U+FFFD (as in the CSV), cut at Excel's limit",
@@ -49,7 +47,9 @@ struct WorkbookReportTests {
     @Test("a sheet past its cap is cut, says how many lines are left, and Summary names it")
     func cut() {
         let table = { (count: Int) in
-            WorkbookSheet("Tracks", file: "tracks.csv", columns: ["streams"], lineCount: count, cap: 50_000) { [String($0)] }
+            WorkbookSheet("Tracks", file: "tracks.csv", report: ReportLines(columns: ["streams"], count: count, pool: StringPool()) {
+                [.integer($0)]
+            }, cap: 50_000)
         }
         #expect(!table(50_000).isCut)
         #expect(table(50_001).isCut)
@@ -72,8 +72,10 @@ struct WorkbookReportTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let sheet = WorkbookSheet("Unmatched", file: "unmatched.csv", columns: ["report_date", "streams", "spend_total"],
-                                  lineCount: 50_003, cap: 50_000) { ["2026-04-01", String($0), "-1.005"] }
+        let report = ReportLines(columns: ["report_date", "streams", "spend_total"], count: 50_003, pool: StringPool()) {
+            [.text("2026-04-01"), .integer($0), .money(MoneyTotal(micros: -1_005_000))]
+        }
+        let sheet = WorkbookSheet("Unmatched", file: "unmatched.csv", report: report, cap: 50_000)
         try WorkbookReport.write(path: folder + "/report.xlsx", displayPath: "out/report.xlsx",
                                  summary: RunSummary(settings: RunSettings()), sheets: [sheet])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/report.xlsx"))

@@ -149,7 +149,7 @@ struct ReconSQLTests {
                 let guarded = item.contains("IN ('=', '+', '-', '@', chr(9), chr(13)) THEN chr(39) || REPLACE(")
                     && item.contains(", chr(0), '\u{FFFD}')")
                 let rawID = ["isrc_raw", "spotify_track_id_raw"].contains(column)
-                #expect(guarded == (ReportTable.inputTextColumns.contains(column) || rawID), "\(view).\(column)")
+                #expect(guarded == (ReportColumns.inputText.contains(column) || rawID), "\(view).\(column)")
                 // The raw text of a valid identifier is printed as it is.
                 if rawID { #expect(item.hasPrefix("CASE WHEN \(column == "isrc_raw" ? "target_isrc" : "target_spotify") IS NULL THEN CASE")) }
             }

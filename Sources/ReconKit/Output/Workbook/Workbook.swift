@@ -48,16 +48,16 @@ final class Workbook {
     /// Adds a data sheet: the header row bold, frozen and filtered, then the lines, then the cut row.
     func add(_ sheet: WorkbookSheet) throws {
         let worksheet = try addWorksheet(sheet.name)
-        let shown = (0..<sheet.shownLines).lazy.map(sheet.fields)
-        let width = try setWidths(worksheet, columns: sheet.columns, sample: Array(shown.prefix(200)), kinds: sheet.kinds)
+        let sample = (0..<min(sheet.shownLines, 200)).map(sheet.report.printed)
+        let width = try setWidths(worksheet, columns: sheet.columns, sample: sample, kinds: sheet.kinds)
         // Printed one page wide when that keeps the text readable (about 160 characters across).
         if width <= 160 { worksheet_fit_to_pages(worksheet, 1, 0) }
         for (column, name) in sheet.columns.enumerated() {
             try write(.text(name), to: worksheet, row: 0, column: column, format: header)
         }
-        for (index, fields) in shown.enumerated() {
-            for column in fields.indices {
-                try write(sheet.cell(fields, column), to: worksheet, row: index + 1, column: column)
+        for index in 0..<sheet.shownLines {
+            for (column, cell) in sheet.cells(index).enumerated() {
+                try write(cell, to: worksheet, row: index + 1, column: column)
             }
         }
         worksheet_freeze_panes(worksheet, 1, 0)

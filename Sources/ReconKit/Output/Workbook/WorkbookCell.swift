@@ -1,4 +1,4 @@
-/// How a printed report field becomes a workbook cell (SPEC §12, §13 "Workbook cells").
+/// How a report field becomes a workbook cell (SPEC §12, §13 "Workbook cells").
 enum WorkbookCell: Equatable {
     /// A string cell holding the text itself (never a formula, never a `'` prefix).
     case text(String)
@@ -11,7 +11,20 @@ enum WorkbookCell: Equatable {
     /// No cell (an empty CSV field).
     case empty
 
-    /// The kind a report column's fields take, by the column's name.
+    /// The cell of a typed report field: text as itself (empty text is no cell), counts, money and shares as numbers.
+    init(_ field: ReportField, pool: StringPool) {
+        switch field {
+        case .text, .pooled, .rawIdentifier:
+            let text = field.printed(pool)
+            self = text.isEmpty ? .empty : .text(text)
+        case let .count(value): self = .count(String(value))
+        case let .money(value): self = .money(value.description)
+        case let .share(value): self = .share(value.description)
+        case .empty: self = .empty
+        }
+    }
+
+    /// A column's kind by its name (it sets the column's width).
     enum Kind {
         case text, count, money, share
 
@@ -25,17 +38,6 @@ enum WorkbookCell: Equatable {
                  "peak_daily_listeners", "line":
                 self = .count
             default: self = .text
-            }
-        }
-
-        /// The cell for one printed field; an empty field is no cell.
-        func cell(_ field: String) -> WorkbookCell {
-            if field.isEmpty { return .empty }
-            switch self {
-            case .text: return .text(field)
-            case .count: return .count(field)
-            case .money: return .money(field)
-            case .share: return .share(field)
             }
         }
     }
