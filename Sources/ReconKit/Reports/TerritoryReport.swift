@@ -6,6 +6,8 @@ enum TerritoryReport {
         "impressions", "ad_clicks", "link_clicks", "streams", "listeners", "followers",
         "spend_media", "fees", "spend_total", "provisional_rows",
     ]
+    /// The leading columns that form the grain (target side, country, currency).
+    static let grainCount = 7
 
     /// One line: its grain and its sums.
     struct Line {

@@ -88,7 +88,7 @@ public enum WarehouseExport {
         try engagementWriter.close()
         try rejections.close()
 
-        try output.write("catalog_issues.csv", CatalogIssueReport.table(catalogs).csv)
+        try output.write("catalog_issues.csv", bytes: CatalogIssueReport.report(catalogs, pool: StringPool()).csv)
         let sql = ReconSQL(dialect: dialect, period: settings.period, engagementContext: settings.engagementContext)
         try output.write("recon.sql", sql.script)
         summary.breakdown = breakdown.counts
