@@ -19,10 +19,4 @@ enum FormulaGuard {
         needsGuard(text) ? "'" + text : text
     }
 
-    /// Compares two cells as their printed bytes (`guarded` says which get the `'`).
-    static func precedes(_ lhs: String, guarded lhsGuarded: Bool, _ rhs: String, guarded rhsGuarded: Bool) -> Bool {
-        let left = lhsGuarded && needsGuard(lhs) ? "'" + lhs : lhs
-        let right = rhsGuarded && needsGuard(rhs) ? "'" + rhs : rhs
-        return left.utf8.lexicographicallyPrecedes(right.utf8)
-    }
 }
