@@ -18,5 +18,4 @@ enum FormulaGuard {
     static func printed(_ text: String) -> String {
         needsGuard(text) ? "'" + text : text
     }
-
 }
