@@ -123,6 +123,6 @@ struct TieOutTests {
         #expect(tieOut.lines.prefix(9).map(\.measure.rawValue) == [
             "streams", "listeners", "followers", "impressions", "ad_clicks", "link_clicks", "spend_media", "fees", "spend_total",
         ])
-        #expect(tieOut.csv.hasPrefix("campaign_id,window_start,window_end,measure,overview,exports,difference,status\n"))
+        #expect(String(decoding: tieOut.report(pool: pool).csv, as: UTF8.self).hasPrefix("campaign_id,window_start,window_end,measure,overview,exports,difference,status\n"))
     }
 }
