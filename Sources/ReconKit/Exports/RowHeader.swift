@@ -27,9 +27,9 @@ struct RowOrigin: Hashable {
 struct CampaignTarget: Hashable {
     /// `campaign_target_type` is `playlist`.
     var isPlaylist: Bool
-    var isrc: UInt32
-    var spotifyTrackID: UInt32
-    var playlistID: UInt32
+    var isrc: TextID
+    var spotifyTrackID: TextID
+    var playlistID: TextID
 }
 
 /// Fields shared by both export schemas.
@@ -38,12 +38,12 @@ struct CampaignTarget: Hashable {
 /// without an Optional's padding, so the header packs into 64 bytes.
 struct RowHeader {
     private var exportedAtStorage: Instant
-    var provider: UInt32
-    var accountID: UInt32
-    var campaignID: UInt32
-    var countryCode: UInt32
+    var provider: TextID
+    var accountID: TextID
+    var campaignID: TextID
+    var countryCode: TextID
     var reportDate: CalendarDay
-    var campaignName: UInt32
+    var campaignName: TextID
     var target: CampaignTarget
     var origin: RowOrigin
 
@@ -62,7 +62,7 @@ struct RowHeader {
         campaignName = try parser.freeText(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
-            isPlaylist: targetType != StringPool.absent && parser.pool.hasText(
+            isPlaylist: targetType != TextID.absent && parser.pool.hasText(
                 targetType, UnsafeRawBufferPointer(start: Self.playlist.utf8Start, count: Self.playlist.utf8CodeUnitCount)),
             isrc: try parser.string(.campaignTargetISRC),
             spotifyTrackID: try parser.string(.campaignTargetSpotifyTrackID),
@@ -80,7 +80,7 @@ struct RowHeader {
         instant ?? Instant(seconds: 0, nanoseconds: -1)
     }
 
-    mutating func remap(_ translate: (UInt32) -> UInt32) {
+    mutating func remap(_ translate: (TextID) -> TextID) {
         provider = translate(provider)
         accountID = translate(accountID)
         campaignID = translate(campaignID)

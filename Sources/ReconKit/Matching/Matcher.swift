@@ -14,7 +14,7 @@ final class Matcher {
         /// The claiming catalog entry, or -1.
         var entry: Int32
         /// The id of the text printed for an unmatched key: the normalised form when valid, else the raw text.
-        var display: UInt32
+        var display: TextID
 
         enum Kind { case absent, invalid, valid }
     }
@@ -24,7 +24,7 @@ final class Matcher {
         self.pool = pool
     }
 
-    func match(isrc isrcID: UInt32, spotifyTrackID spotifyID: UInt32) -> MatchResult {
+    func match(isrc isrcID: TextID, spotifyTrackID spotifyID: TextID) -> MatchResult {
         let isrc = isrcLookup(isrcID)
         if isrc.entry >= 0 { return .matched(entry: isrc.entry, method: .isrc) }
         let spotify = spotifyLookup(spotifyID)
@@ -35,27 +35,27 @@ final class Matcher {
     }
 
     /// The id of the printed ISRC of an unmatched key (normalised when valid).
-    func isrcDisplay(_ id: UInt32) -> UInt32 { isrcLookup(id).display }
+    func isrcDisplay(_ id: TextID) -> TextID { isrcLookup(id).display }
 
     /// The id of the printed Spotify track id of an unmatched key (normalised when valid).
-    func spotifyDisplay(_ id: UInt32) -> UInt32 { spotifyLookup(id).display }
+    func spotifyDisplay(_ id: TextID) -> TextID { spotifyLookup(id).display }
 
-    private func isrcLookup(_ id: UInt32) -> KeyLookup {
+    private func isrcLookup(_ id: TextID) -> KeyLookup {
         lookup(id, in: &isrcLookups, normalize: ISRC.normalize, index: catalogs.isrcIndex)
     }
 
-    private func spotifyLookup(_ id: UInt32) -> KeyLookup {
+    private func spotifyLookup(_ id: TextID) -> KeyLookup {
         lookup(id, in: &spotifyLookups, normalize: SpotifyTrackID.normalize, index: catalogs.spotifyIndex)
     }
 
     private func lookup(
-        _ id: UInt32, in cache: inout [KeyLookup?], normalize: (String) -> Identifier, index: [String: Int32]
+        _ id: TextID, in cache: inout [KeyLookup?], normalize: (String) -> Identifier, index: [String: Int32]
     ) -> KeyLookup {
-        let position = Int(id)
+        let position = Int(id.index)
         if position < cache.count, let known = cache[position] { return known }
         if position >= cache.count { cache.append(contentsOf: repeatElement(nil, count: position + 1 - cache.count)) }
         let resolved: KeyLookup
-        switch id == StringPool.absent ? .absent : normalize(pool.string(id)) {
+        switch id == TextID.absent ? .absent : normalize(pool.string(id)) {
         case .absent: resolved = KeyLookup(kind: .absent, entry: -1, display: id)
         case .invalid: resolved = KeyLookup(kind: .invalid, entry: -1, display: id)
         case let .valid(value): resolved = KeyLookup(kind: .valid, entry: index[value] ?? -1, display: pool.intern(value))
@@ -64,7 +64,7 @@ final class Matcher {
         return resolved
     }
 
-    func text(_ id: UInt32) -> String { pool.string(id) }
+    func text(_ id: TextID) -> String { pool.string(id) }
 
     /// The target of a campaign: a playlist, or a track matched like any other.
     func match(_ target: CampaignTarget) -> MatchResult {
