@@ -6,12 +6,14 @@ import Glibc
 ///
 /// Id 0 stands for "absent" (a missing field or JSON null). Open addressing
 /// over one byte arena: no allocation per lookup.
+///
+/// Only `intern`, `translation` and `removeAll` write; every other method only reads, so
+/// several threads may read one pool at once while no thread interns.
 final class StringPool {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var slots: [UInt32]
     private var mask: Int
-    private var cache: [String?] = [nil]
 
     init() {
         slots = [UInt32](repeating: 0, count: 1024)
@@ -35,7 +37,6 @@ final class StringPool {
         let id = UInt32(count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
-        cache.append(nil)
         slots[slot] = id
         if count * 2 > slots.count { rehash() }
         return TextID(index: id)
@@ -57,8 +58,6 @@ final class StringPool {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         starts.append(0)
-        cache.removeAll(keepingCapacity: true)
-        cache.append(nil)
         for index in slots.indices { slots[index] = 0 }
     }
 
@@ -73,18 +72,14 @@ final class StringPool {
         return result
     }
 
-    /// The text of `id` (empty for "absent").
     /// Calls `body` with the bytes of the text of `id`, without building a `String`.
     func withBytes<Result>(_ id: TextID, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[Int(id.index)]..<starts[Int(id.index) + 1]])) }
     }
 
+    /// The text of `id` (empty for "absent"), built anew on each call.
     func string(_ id: TextID) -> String {
-        let position = Int(id.index)
-        if let cached = cache[position] { return cached }
-        let text = String(decoding: arena[starts[position]..<starts[position + 1]], as: UTF8.self)
-        cache[position] = text
-        return text
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Compares two texts as bytes, like `memcmp` (the absent id is the empty text), without building strings.

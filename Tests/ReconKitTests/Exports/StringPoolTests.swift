@@ -50,3 +50,27 @@ struct StringPoolTests {
         #expect(pool.count == seen.count + 1, "id 0 is the absent text")
     }
 }
+
+@Suite("String pool lookups")
+struct StringPoolLookupTests {
+    @Test("an id stays four bytes, the pool index")
+    func idSize() {
+        #expect(MemoryLayout<TextID>.size == 4)
+        #expect(MemoryLayout<TextID>.stride == 4)
+    }
+
+    @Test("reads from several threads at once see every text")
+    func concurrentReads() async {
+        let pool = StringPool()
+        let texts = (0..<2_000).map { "text-\($0)-" + String(repeating: "é", count: $0 % 9) }
+        let ids = texts.map { pool.intern($0) }
+        nonisolated(unsafe) let shared = pool
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask { zip(ids, texts).count { shared.string($0.0) != $0.1 } }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
+}
