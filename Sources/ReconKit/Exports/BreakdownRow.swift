@@ -17,6 +17,8 @@ struct BreakdownRow: ExportRow {
         }
     }
 
+    typealias Packing = UnpackedRows<BreakdownRow>
+
     var header: RowHeader
     /// `Count.notReported` for JSON null: kept apart from 0.
     var impressions: Count

@@ -20,6 +20,8 @@ struct EngagementRow: ExportRow {
         }
     }
 
+    typealias Packing = EngagementPacking
+
     var header: RowHeader
     var context: TextID
     var engagedISRC: TextID
@@ -57,6 +59,24 @@ struct EngagementRow: ExportRow {
     static let keyFields: [ExportField] = [
         .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
     ]
+
+    init(
+        header: RowHeader, context: TextID, engagedISRC: TextID, engagedSpotifyTrackID: TextID, engagedTrackName: TextID,
+        streams: Count, listeners: Count, newListeners: Count, returningListeners: Count, newListenerStreams: Count,
+        returningListenerStreams: Count
+    ) {
+        self.header = header
+        self.context = context
+        self.engagedISRC = engagedISRC
+        self.engagedSpotifyTrackID = engagedSpotifyTrackID
+        self.engagedTrackName = engagedTrackName
+        self.streams = streams
+        self.listeners = listeners
+        self.newListeners = newListeners
+        self.returningListeners = returningListeners
+        self.newListenerStreams = newListenerStreams
+        self.returningListenerStreams = returningListenerStreams
+    }
 
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {
         header = try RowHeader(parser, keyFields: Self.keyFields, origin: origin)

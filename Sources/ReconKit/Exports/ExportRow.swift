@@ -1,6 +1,8 @@
 /// A decoded export row with its primary key.
 protocol ExportRow: Sendable {
     associatedtype Key: RowKey
+    /// How kept rows are held in memory.
+    associatedtype Packing: RowPacking where Packing.Row == Self
     var header: RowHeader { get set }
     var key: Key { get }
     /// Replaces every interned id (string pool translation).

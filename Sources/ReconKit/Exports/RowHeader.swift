@@ -37,7 +37,7 @@ struct CampaignTarget: Hashable {
 /// Laid out for size (millions are kept): `exported_at` comes first and is stored
 /// without an Optional's padding, so the header packs into 64 bytes.
 struct RowHeader {
-    private var exportedAtStorage: Instant
+    private var exportedAtStorage: OptionalInstant
     var provider: TextID
     var accountID: TextID
     var campaignID: TextID
@@ -58,7 +58,7 @@ struct RowHeader {
         countryCode = try parser.key(.countryCode)
         reportDate = try parser.reportDate()
         try parser.checkSchemaVersion()
-        exportedAtStorage = Self.store(try parser.exportedAt())
+        exportedAtStorage = OptionalInstant(try parser.exportedAt())
         campaignName = try parser.freeText(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
@@ -70,15 +70,18 @@ struct RowHeader {
         self.origin = origin
     }
 
-    /// `exported_at`; nil when absent (null or "").
-    var exportedAt: Instant? {
-        exportedAtStorage.nanoseconds < 0 ? nil : exportedAtStorage
+    /// The fields as given (unpacking a kept row).
+    init(
+        exportedAt: Instant?, provider: TextID, accountID: TextID, campaignID: TextID, countryCode: TextID,
+        reportDate: CalendarDay, campaignName: TextID, target: CampaignTarget, origin: RowOrigin
+    ) {
+        exportedAtStorage = OptionalInstant(exportedAt)
+        (self.provider, self.accountID, self.campaignID, self.countryCode) = (provider, accountID, campaignID, countryCode)
+        (self.reportDate, self.campaignName, self.target, self.origin) = (reportDate, campaignName, target, origin)
     }
 
-    /// An absent instant is stored as one with negative nanoseconds, which parsing never yields.
-    private static func store(_ instant: Instant?) -> Instant {
-        instant ?? Instant(seconds: 0, nanoseconds: -1)
-    }
+    /// `exported_at`; nil when absent (null or "").
+    var exportedAt: Instant? { exportedAtStorage.instant }
 
     mutating func remap(_ translate: (TextID) -> TextID) {
         provider = translate(provider)
