@@ -162,7 +162,7 @@ public enum Run {
             try writer.close()
             var conflicts = ConflictReport()
             conflicts.add(source: "breakdown", rows: breakdownRows, conflicts: breakdownConflicts) { _ in
-                (StringPool.absent, StringPool.absent)
+                (TextID.absent, TextID.absent)
             }
             conflicts.add(source: "engagement", rows: engagementRows, conflicts: engagementConflicts) {
                 ($0.context, $0.engagedSpotifyTrackID)

@@ -6,9 +6,15 @@ public enum ISRC {
         return raw.withUTF8 { normalize(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The same on UTF-8 bytes; ASCII text takes a fast path without `String` work.
+    /// The same on UTF-8 bytes.
     static func normalize(bytes raw: UnsafeRawBufferPointer) -> Identifier {
-        guard ASCIIBytes.isASCII(raw) else { return normalizeScalars(ASCIIBytes.string(raw)) }
+        key(bytes: raw).identifier(raw: raw)
+    }
+
+    /// The normalised key of UTF-8 bytes; ASCII text takes a fast path without `String` work
+    /// (other text goes through `normalizeScalars`, for Unicode spaces and dashes).
+    static func key(bytes raw: UnsafeRawBufferPointer) -> IdentifierKey {
+        guard ASCIIBytes.isASCII(raw) else { return IdentifierKey(normalizeScalars(ASCIIBytes.string(raw))) }
         let range = ASCIIBytes.trimmed(raw)
         if range.isEmpty { return .absent }
         var text = UnsafeRawBufferPointer(rebasing: raw[range])
@@ -28,8 +34,8 @@ public enum ISRC {
             }
             return count == 12 && isWellFormed(UnsafeRawBufferPointer(rebasing: code[0..<12]))
         }
-        guard valid else { return .invalid(raw: ASCIIBytes.string(raw)) }
-        return withUnsafeBytes(of: code) { .valid(ASCIIBytes.string(UnsafeRawBufferPointer(rebasing: $0[0..<12]))) }
+        guard valid else { return .invalid }
+        return withUnsafeBytes(of: code) { IdentifierKey(valid: UnsafeRawBufferPointer(rebasing: $0[0..<12])) }
     }
 
     /// The general path over Unicode scalars (the fast path must agree with it; fuzzed).

@@ -6,8 +6,14 @@ public enum SpotifyTrackID {
         return raw.withUTF8 { normalize(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The same on UTF-8 bytes; bare ids and `spotify:track:` URIs take a fast path.
+    /// The same on UTF-8 bytes.
     static func normalize(bytes raw: UnsafeRawBufferPointer) -> Identifier {
+        key(bytes: raw).identifier(raw: raw)
+    }
+
+    /// The normalised key of UTF-8 bytes; bare ids, `spotify:track:` URIs and plain share URLs
+    /// take a fast path without `String` work (other text goes through `normalizeScalars`).
+    static func key(bytes raw: UnsafeRawBufferPointer) -> IdentifierKey {
         let range = ASCIIBytes.trimmed(raw)
         if range.isEmpty, ASCIIBytes.isASCII(raw) { return .absent }
         var text = UnsafeRawBufferPointer(rebasing: raw[range])
@@ -15,8 +21,8 @@ public enum SpotifyTrackID {
             text = UnsafeRawBufferPointer(rebasing: text[14...])
         }
         if let id = urlIDBytes(text) { text = id }
-        if text.count == 22, text.allSatisfy(ASCIIBytes.isAlphanumeric) { return .valid(ASCIIBytes.string(text)) }
-        return normalizeScalars(ASCIIBytes.string(raw))
+        if text.count == 22, text.allSatisfy(ASCIIBytes.isAlphanumeric) { return IdentifierKey(valid: text) }
+        return IdentifierKey(normalizeScalars(ASCIIBytes.string(raw)))
     }
 
     /// The id segment of a plain `https://open.spotify.com/[intl-xx/]track/ID[/][?…][#…]` URL.

@@ -10,18 +10,18 @@ struct TieOut {
         let compared = overviews.enumerated().filter { $0.element.overlaps(period) }
         counts.windows = compared.count
         counts.windowsSkipped = overviews.count - compared.count
-        var byCampaign: [UInt32: [Int]] = [:]
-        var currencies: [UInt32] = []
+        var byCampaign: [TextID: [Int]] = [:]
+        var currencies: [TextID] = []
         for (slot, overview) in compared.map(\.element).enumerated() {
             byCampaign[pool.intern(overview.campaignID), default: []].append(slot)
-            currencies.append(overview.currency.map { pool.intern($0) } ?? StringPool.absent)
+            currencies.append(overview.currency.map { pool.intern($0) } ?? TextID.absent)
         }
         let measures = TieOutMeasure.allCases
         var sums = [[Int128]](repeating: [Int128](repeating: 0, count: measures.count), count: compared.count)
         for row in rows {
             guard let slots = byCampaign[row.header.campaignID] else { continue }
             for slot in slots where compared[slot].element.contains(row.header.reportDate) {
-                let sameCurrency = currencies[slot] != StringPool.absent && currencies[slot] == row.currency
+                let sameCurrency = currencies[slot] != TextID.absent && currencies[slot] == row.currency
                 for (index, measure) in measures.enumerated() where !measure.isMoney || sameCurrency {
                     sums[slot][index] += Self.value(row, measure)
                 }

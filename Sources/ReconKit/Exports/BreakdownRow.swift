@@ -2,20 +2,22 @@
 struct BreakdownRow: ExportRow {
     /// `(provider, account_id, report_date, campaign_id, country_code)`.
     struct Key: RowKey {
-        var provider: UInt32
-        var accountID: UInt32
+        var provider: TextID
+        var accountID: TextID
         var reportDate: CalendarDay
-        var campaignID: UInt32
-        var countryCode: UInt32
+        var campaignID: TextID
+        var countryCode: TextID
 
         var slotHash: Int {
             var hash = RowKeyHash()
             hash.combine(provider, accountID)
-            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID)
-            hash.combine(countryCode, 0)
+            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID.index)
+            hash.combine(countryCode, .absent)
             return hash.value
         }
     }
+
+    typealias Packing = UnpackedRows<BreakdownRow>
 
     var header: RowHeader
     /// `Count.notReported` for JSON null: kept apart from 0.
@@ -28,14 +30,14 @@ struct BreakdownRow: ExportRow {
     var spendMedia: Money
     var fees: Money
     var spendTotal: Money
-    var currency: UInt32
+    var currency: TextID
 
     var key: Key {
         Key(provider: header.provider, accountID: header.accountID, reportDate: header.reportDate,
             campaignID: header.campaignID, countryCode: header.countryCode)
     }
 
-    mutating func remap(_ translate: (UInt32) -> UInt32) {
+    mutating func remap(_ translate: (TextID) -> TextID) {
         header.remap(translate)
         currency = translate(currency)
     }

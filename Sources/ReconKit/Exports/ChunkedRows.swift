@@ -1,16 +1,21 @@
-/// Rows stored in fixed-size chunks: appending never copies the rows already stored,
-/// so peak memory stays near the rows' own size (a growing array briefly needs twice it).
-struct ChunkedRows<Row>: RandomAccessCollection {
+/// Rows stored packed (`ExportRow.Packing`) in fixed-size chunks: appending never copies the
+/// rows already stored, so peak memory stays near the packed rows' own size (a growing
+/// array briefly needs twice it). Reading a position unpacks the whole row.
+struct ChunkedRows<Row: ExportRow>: RandomAccessCollection {
     private static var chunkSize: Int { 1 << 16 }
-    private var chunks: [[Row]] = []
+    private var chunks: [[Row.Packing.Packed]] = []
+    private var packing = Row.Packing()
     private(set) var count = 0
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
     subscript(position: Int) -> Row {
-        get { chunks[position >> 16][position & 0xFFFF] }
-        set { chunks[position >> 16][position & 0xFFFF] = newValue }
+        get { packing.unpack(chunks[position >> 16][position & 0xFFFF]) }
+        set {
+            let packed = packing.pack(newValue)
+            chunks[position >> 16][position & 0xFFFF] = packed
+        }
     }
 
     mutating func append(_ row: Row) {
@@ -18,7 +23,8 @@ struct ChunkedRows<Row>: RandomAccessCollection {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
-        chunks[chunks.count - 1].append(row)
+        let packed = packing.pack(row)
+        chunks[chunks.count - 1].append(packed)
         count += 1
     }
 }

@@ -2,29 +2,31 @@
 struct EngagementRow: ExportRow {
     /// `(provider, account_id, report_date, campaign_id, engagement_context, country_code, engaged_spotify_track_id)`.
     struct Key: RowKey {
-        var provider: UInt32
-        var accountID: UInt32
+        var provider: TextID
+        var accountID: TextID
         var reportDate: CalendarDay
-        var campaignID: UInt32
-        var context: UInt32
-        var countryCode: UInt32
-        var engagedSpotifyTrackID: UInt32
+        var campaignID: TextID
+        var context: TextID
+        var countryCode: TextID
+        var engagedSpotifyTrackID: TextID
 
         var slotHash: Int {
             var hash = RowKeyHash()
             hash.combine(provider, accountID)
-            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID)
+            hash.combine(UInt32(bitPattern: reportDate.daysSinceEpoch), campaignID.index)
             hash.combine(context, countryCode)
-            hash.combine(engagedSpotifyTrackID, 0)
+            hash.combine(engagedSpotifyTrackID, .absent)
             return hash.value
         }
     }
 
+    typealias Packing = EngagementPacking
+
     var header: RowHeader
-    var context: UInt32
-    var engagedISRC: UInt32
-    var engagedSpotifyTrackID: UInt32
-    var engagedTrackName: UInt32
+    var context: TextID
+    var engagedISRC: TextID
+    var engagedSpotifyTrackID: TextID
+    var engagedTrackName: TextID
     /// `Count.notReported` for JSON null: kept apart from 0.
     var streams: Count
     var listeners: Count
@@ -39,7 +41,7 @@ struct EngagementRow: ExportRow {
             engagedSpotifyTrackID: engagedSpotifyTrackID)
     }
 
-    mutating func remap(_ translate: (UInt32) -> UInt32) {
+    mutating func remap(_ translate: (TextID) -> TextID) {
         header.remap(translate)
         context = translate(context)
         engagedISRC = translate(engagedISRC)
@@ -57,6 +59,24 @@ struct EngagementRow: ExportRow {
     static let keyFields: [ExportField] = [
         .provider, .accountID, .reportDate, .campaignID, .engagementContext, .countryCode, .engagedSpotifyTrackID,
     ]
+
+    init(
+        header: RowHeader, context: TextID, engagedISRC: TextID, engagedSpotifyTrackID: TextID, engagedTrackName: TextID,
+        streams: Count, listeners: Count, newListeners: Count, returningListeners: Count, newListenerStreams: Count,
+        returningListenerStreams: Count
+    ) {
+        self.header = header
+        self.context = context
+        self.engagedISRC = engagedISRC
+        self.engagedSpotifyTrackID = engagedSpotifyTrackID
+        self.engagedTrackName = engagedTrackName
+        self.streams = streams
+        self.listeners = listeners
+        self.newListeners = newListeners
+        self.returningListeners = returningListeners
+        self.newListenerStreams = newListenerStreams
+        self.returningListenerStreams = returningListenerStreams
+    }
 
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem) {
         header = try RowHeader(parser, keyFields: Self.keyFields, origin: origin)

@@ -18,7 +18,7 @@ final class ExportLineParser {
         var count: Int
     }
     /// Each field's most recent interned text, valid while the pool's generation is unchanged.
-    private var recentIDs = [UInt32](repeating: StringPool.absent, count: ExportField.allCases.count)
+    private var recentIDs = [TextID](repeating: TextID.absent, count: ExportField.allCases.count)
     private var recentGeneration = -1
     /// Keys of the current line that name no known field (checked for repeats).
     private var unknownKeys: [UnknownKey] = []
@@ -144,7 +144,7 @@ final class ExportLineParser {
 
     /// Interns a string member's decoded bytes; nil for absent, null or "".
     /// With `freeText`, the text is cleaned for the reports first (`TextCut.freeText`).
-    private func text(_ field: ExportField, freeText: Bool = false) throws(RowProblem) -> UInt32? {
+    private func text(_ field: ExportField, freeText: Bool = false) throws(RowProblem) -> TextID? {
         guard let member = member(field), member.kind != .null else { return nil }
         guard member.kind == .string else { throw RowProblem(.wrongType, "\(field.name): expected a string") }
         if member.value.isEmpty { return nil }
@@ -161,13 +161,13 @@ final class ExportLineParser {
 
     /// Interns `text`, reusing this field's id from the previous line when the bytes are the same:
     /// consecutive lines mostly repeat the account, campaign and country, which then cost one compare.
-    private func internRepeated(_ text: UnsafeRawBufferPointer, field: ExportField) -> UInt32 {
+    private func internRepeated(_ text: UnsafeRawBufferPointer, field: ExportField) -> TextID {
         if recentGeneration != pool.generation {
-            for index in recentIDs.indices { recentIDs[index] = StringPool.absent }
+            for index in recentIDs.indices { recentIDs[index] = TextID.absent }
             recentGeneration = pool.generation
         }
         let recent = recentIDs[field.rawValue]
-        if recent != StringPool.absent, pool.hasText(recent, text) { return recent }
+        if recent != TextID.absent, pool.hasText(recent, text) { return recent }
         let id = pool.intern(text)
         recentIDs[field.rawValue] = id
         return id
@@ -182,20 +182,20 @@ final class ExportLineParser {
     }
 
     /// A primary-key field: a non-empty string.
-    func key(_ field: ExportField) throws(RowProblem) -> UInt32 {
+    func key(_ field: ExportField) throws(RowProblem) -> TextID {
         guard let id = try text(field) else { throw RowProblem(.missingField, "\(field.name): missing, null or empty") }
         return id
     }
 
-    /// An optional string field; `StringPool.absent` when absent, null or "".
-    func string(_ field: ExportField) throws(RowProblem) -> UInt32 {
-        try text(field) ?? StringPool.absent
+    /// An optional string field; `TextID.absent` when absent, null or "".
+    func string(_ field: ExportField) throws(RowProblem) -> TextID {
+        try text(field) ?? TextID.absent
     }
 
     /// A free-text field (a campaign or track name), cut and cleaned for the reports;
-    /// `StringPool.absent` when absent, null or "".
-    func freeText(_ field: ExportField) throws(RowProblem) -> UInt32 {
-        try text(field, freeText: true) ?? StringPool.absent
+    /// `TextID.absent` when absent, null or "".
+    func freeText(_ field: ExportField) throws(RowProblem) -> TextID {
+        try text(field, freeText: true) ?? TextID.absent
     }
 
     /// The raw text of a string member (already known to be a string).
@@ -272,11 +272,11 @@ final class ExportLineParser {
     }
 
     /// `currency`: required, three ASCII letters, upper-cased.
-    func currency() throws(RowProblem) -> UInt32 {
+    func currency() throws(RowProblem) -> TextID {
         guard let member = member(.currency), member.kind != .null else {
             throw RowProblem(.missingField, "currency: missing or null")
         }
-        let code = withText(.currency) { text -> UInt32? in
+        let code = withText(.currency) { text -> TextID? in
             guard text.count == 3, text.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") })
             else { return nil }
             let upper = (text[0] & 0xDF, text[1] & 0xDF, text[2] & 0xDF)

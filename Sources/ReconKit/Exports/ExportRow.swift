@@ -1,10 +1,12 @@
 /// A decoded export row with its primary key.
 protocol ExportRow: Sendable {
     associatedtype Key: RowKey
+    /// How kept rows are held in memory.
+    associatedtype Packing: RowPacking where Packing.Row == Self
     var header: RowHeader { get set }
     var key: Key { get }
     /// Replaces every interned id (string pool translation).
-    mutating func remap(_ translate: (UInt32) -> UInt32)
+    mutating func remap(_ translate: (TextID) -> TextID)
     init(_ parser: ExportLineParser, origin: RowOrigin) throws(RowProblem)
     /// True when both rows report the same values (where they were read aside).
     func reportsSameValues(as other: Self) -> Bool

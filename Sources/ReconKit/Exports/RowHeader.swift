@@ -27,9 +27,9 @@ struct RowOrigin: Hashable {
 struct CampaignTarget: Hashable {
     /// `campaign_target_type` is `playlist`.
     var isPlaylist: Bool
-    var isrc: UInt32
-    var spotifyTrackID: UInt32
-    var playlistID: UInt32
+    var isrc: TextID
+    var spotifyTrackID: TextID
+    var playlistID: TextID
 }
 
 /// Fields shared by both export schemas.
@@ -37,13 +37,13 @@ struct CampaignTarget: Hashable {
 /// Laid out for size (millions are kept): `exported_at` comes first and is stored
 /// without an Optional's padding, so the header packs into 64 bytes.
 struct RowHeader {
-    private var exportedAtStorage: Instant
-    var provider: UInt32
-    var accountID: UInt32
-    var campaignID: UInt32
-    var countryCode: UInt32
+    private var exportedAtStorage: OptionalInstant
+    var provider: TextID
+    var accountID: TextID
+    var campaignID: TextID
+    var countryCode: TextID
     var reportDate: CalendarDay
-    var campaignName: UInt32
+    var campaignName: TextID
     var target: CampaignTarget
     var origin: RowOrigin
 
@@ -58,11 +58,11 @@ struct RowHeader {
         countryCode = try parser.key(.countryCode)
         reportDate = try parser.reportDate()
         try parser.checkSchemaVersion()
-        exportedAtStorage = Self.store(try parser.exportedAt())
+        exportedAtStorage = OptionalInstant(try parser.exportedAt())
         campaignName = try parser.freeText(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
-            isPlaylist: targetType != StringPool.absent && parser.pool.hasText(
+            isPlaylist: targetType != TextID.absent && parser.pool.hasText(
                 targetType, UnsafeRawBufferPointer(start: Self.playlist.utf8Start, count: Self.playlist.utf8CodeUnitCount)),
             isrc: try parser.string(.campaignTargetISRC),
             spotifyTrackID: try parser.string(.campaignTargetSpotifyTrackID),
@@ -70,17 +70,20 @@ struct RowHeader {
         self.origin = origin
     }
 
+    /// The fields as given (unpacking a kept row).
+    init(
+        exportedAt: Instant?, provider: TextID, accountID: TextID, campaignID: TextID, countryCode: TextID,
+        reportDate: CalendarDay, campaignName: TextID, target: CampaignTarget, origin: RowOrigin
+    ) {
+        exportedAtStorage = OptionalInstant(exportedAt)
+        (self.provider, self.accountID, self.campaignID, self.countryCode) = (provider, accountID, campaignID, countryCode)
+        (self.reportDate, self.campaignName, self.target, self.origin) = (reportDate, campaignName, target, origin)
+    }
+
     /// `exported_at`; nil when absent (null or "").
-    var exportedAt: Instant? {
-        exportedAtStorage.nanoseconds < 0 ? nil : exportedAtStorage
-    }
+    var exportedAt: Instant? { exportedAtStorage.instant }
 
-    /// An absent instant is stored as one with negative nanoseconds, which parsing never yields.
-    private static func store(_ instant: Instant?) -> Instant {
-        instant ?? Instant(seconds: 0, nanoseconds: -1)
-    }
-
-    mutating func remap(_ translate: (UInt32) -> UInt32) {
+    mutating func remap(_ translate: (TextID) -> TextID) {
         provider = translate(provider)
         accountID = translate(accountID)
         campaignID = translate(campaignID)

@@ -12,6 +12,9 @@ struct RowKeyHash {
         state ^= state >> 32
     }
 
+    /// Mixes in two interned ids of the key.
+    mutating func combine(_ high: TextID, _ low: TextID) { combine(high.index, low.index) }
+
     /// The hash after every part was combined.
     var value: Int { Int(truncatingIfNeeded: Self.finalize(state)) }
 

@@ -58,7 +58,7 @@ final class RowMerger<Row: ExportRow>: @unchecked Sendable {
         }
         let translation = pool.translation(from: parser.pool)
         for var row in parser.rows {
-            row.remap { translation[Int($0)] }
+            row.remap { translation[Int($0.index)] }
             row.header.origin.line += firstLine
             table.insert(row)
         }

@@ -6,15 +6,14 @@ import Glibc
 ///
 /// Id 0 stands for "absent" (a missing field or JSON null). Open addressing
 /// over one byte arena: no allocation per lookup.
+///
+/// Only `intern`, `translation` and `removeAll` write; every other method only reads, so
+/// several threads may read one pool at once while no thread interns.
 final class StringPool {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var slots: [UInt32]
     private var mask: Int
-    private var cache: [String?] = [nil]
-
-    /// The id of "absent".
-    static let absent: UInt32 = 0
 
     init() {
         slots = [UInt32](repeating: 0, count: 1024)
@@ -26,26 +25,25 @@ final class StringPool {
     var count: Int { starts.count - 1 }
 
     /// The id of `bytes`, adding it when new.
-    func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    func intern(_ bytes: UnsafeRawBufferPointer) -> TextID {
         let hash = Self.hash(bytes)
         var slot = hash & mask
         while true {
             let id = slots[slot]
             if id == 0 { break }
-            if equals(Int(id), bytes) { return id }
+            if equals(Int(id), bytes) { return TextID(index: id) }
             slot = (slot + 1) & mask
         }
         let id = UInt32(count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
-        cache.append(nil)
         slots[slot] = id
         if count * 2 > slots.count { rehash() }
-        return id
+        return TextID(index: id)
     }
 
     /// Interns a Swift string (tests and configuration values).
-    func intern(_ text: String) -> UInt32 {
+    func intern(_ text: String) -> TextID {
         var text = text
         return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
     }
@@ -60,14 +58,12 @@ final class StringPool {
         starts.removeAll(keepingCapacity: true)
         starts.append(0)
         starts.append(0)
-        cache.removeAll(keepingCapacity: true)
-        cache.append(nil)
         for index in slots.indices { slots[index] = 0 }
     }
 
     /// For each id of `other`, the id of the same bytes here (interned when new).
-    func translation(from other: StringPool) -> [UInt32] {
-        var result = [UInt32](repeating: StringPool.absent, count: other.count)
+    func translation(from other: StringPool) -> [TextID] {
+        var result = [TextID](repeating: TextID.absent, count: other.count)
         other.arena.withUnsafeBytes { bytes in
             for id in 1..<other.count {
                 result[id] = intern(UnsafeRawBufferPointer(rebasing: bytes[other.starts[id]..<other.starts[id + 1]]))
@@ -76,23 +72,20 @@ final class StringPool {
         return result
     }
 
-    /// The text of `id` (empty for "absent").
     /// Calls `body` with the bytes of the text of `id`, without building a `String`.
-    func withBytes<Result>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[Int(id)]..<starts[Int(id) + 1]])) }
+    func withBytes<Result>(_ id: TextID, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[Int(id.index)]..<starts[Int(id.index) + 1]])) }
     }
 
-    func string(_ id: UInt32) -> String {
-        if let cached = cache[Int(id)] { return cached }
-        let text = String(decoding: arena[starts[Int(id)]..<starts[Int(id) + 1]], as: UTF8.self)
-        cache[Int(id)] = text
-        return text
+    /// The text of `id` (empty for "absent"), built anew on each call.
+    func string(_ id: TextID) -> String {
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Compares two texts as bytes, like `memcmp` (the absent id is the empty text), without building strings.
-    func compare(_ lhs: UInt32, _ rhs: UInt32) -> Int {
-        let left = starts[Int(lhs)]..<starts[Int(lhs) + 1]
-        let right = starts[Int(rhs)]..<starts[Int(rhs) + 1]
+    func compare(_ lhs: TextID, _ rhs: TextID) -> Int {
+        let left = starts[Int(lhs.index)]..<starts[Int(lhs.index) + 1]
+        let right = starts[Int(rhs.index)]..<starts[Int(rhs.index) + 1]
         let common = min(left.count, right.count)
         let order = common == 0 ? 0 : arena.withUnsafeBytes {
             Int(memcmp($0.baseAddress! + left.lowerBound, $0.baseAddress! + right.lowerBound, common))
@@ -101,7 +94,7 @@ final class StringPool {
     }
 
     /// Whether the text of `id` is exactly `bytes`.
-    func hasText(_ id: UInt32, _ bytes: UnsafeRawBufferPointer) -> Bool { equals(Int(id), bytes) }
+    func hasText(_ id: TextID, _ bytes: UnsafeRawBufferPointer) -> Bool { equals(Int(id.index), bytes) }
 
     private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[id]

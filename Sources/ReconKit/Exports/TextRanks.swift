@@ -4,10 +4,10 @@
 /// millions of report lines sort on small integers instead of strings. A text for which
 /// `guarded` is true is printed with a leading `'` (`FormulaGuard`) and ranked so.
 struct TextRanks {
-    private var ranks: [UInt32: UInt32] = [:]
+    private var ranks: [TextID: UInt32] = [:]
 
-    init(_ ids: some Sequence<UInt32>, pool: StringPool, guarded: (UInt32) -> Bool = { _ in false }) {
-        func compare(_ lhs: UInt32, _ rhs: UInt32) -> Int {
+    init(_ ids: some Sequence<TextID>, pool: StringPool, guarded: (TextID) -> Bool = { _ in false }) {
+        func compare(_ lhs: TextID, _ rhs: TextID) -> Int {
             let (left, right) = (guarded(lhs), guarded(rhs))
             if left == right { return pool.compare(lhs, rhs) }
             let lhsText = (left ? "'" : "") + pool.string(lhs), rhsText = (right ? "'" : "") + pool.string(rhs)
@@ -15,7 +15,7 @@ struct TextRanks {
         }
         let distinct = Set(ids).sorted { compare($0, $1) < 0 }
         var rank: UInt32 = 0
-        var previous = StringPool.absent
+        var previous = TextID.absent
         for id in distinct {
             if compare(previous, id) != 0 { rank += 1 }
             ranks[id] = rank
@@ -24,5 +24,5 @@ struct TextRanks {
     }
 
     /// The rank of `id`, which must be one of the ids given at creation.
-    subscript(id: UInt32) -> UInt32 { ranks[id]! }
+    subscript(id: TextID) -> UInt32 { ranks[id]! }
 }

@@ -1,30 +1,34 @@
 /// Joins interned export identifiers to the catalogs: ISRC first, then the Spotify track id.
 ///
-/// Normalisation is done once per distinct identifier and cached.
+/// Each distinct identifier is normalised once, from its bytes in the pool; its normalised
+/// form is interned there and looked up by id in the catalog key index. The result is cached
+/// by the identifier's id.
 final class Matcher {
     let catalogs: CatalogSet
     let pool: StringPool
+    /// The catalogs' keys as ids of `pool`.
+    let keys: CatalogKeyIndex
     /// Key lookups by interned id (nil until first needed).
     private var isrcLookups: [KeyLookup?] = []
     private var spotifyLookups: [KeyLookup?] = []
 
     /// What one interned key text resolves to, worked out once per distinct text.
     private struct KeyLookup {
-        var kind: Kind
+        var kind: IdentifierKey.Kind
         /// The claiming catalog entry, or -1.
         var entry: Int32
         /// The id of the text printed for an unmatched key: the normalised form when valid, else the raw text.
-        var display: UInt32
-
-        enum Kind { case absent, invalid, valid }
+        var display: TextID
     }
 
+    /// Interns the catalogs' keys into `pool` (once the exports are read into it).
     init(catalogs: CatalogSet, pool: StringPool) {
         self.catalogs = catalogs
         self.pool = pool
+        keys = CatalogKeyIndex(catalogs, pool: pool)
     }
 
-    func match(isrc isrcID: UInt32, spotifyTrackID spotifyID: UInt32) -> MatchResult {
+    func match(isrc isrcID: TextID, spotifyTrackID spotifyID: TextID) -> MatchResult {
         let isrc = isrcLookup(isrcID)
         if isrc.entry >= 0 { return .matched(entry: isrc.entry, method: .isrc) }
         let spotify = spotifyLookup(spotifyID)
@@ -35,36 +39,39 @@ final class Matcher {
     }
 
     /// The id of the printed ISRC of an unmatched key (normalised when valid).
-    func isrcDisplay(_ id: UInt32) -> UInt32 { isrcLookup(id).display }
+    func isrcDisplay(_ id: TextID) -> TextID { isrcLookup(id).display }
 
     /// The id of the printed Spotify track id of an unmatched key (normalised when valid).
-    func spotifyDisplay(_ id: UInt32) -> UInt32 { spotifyLookup(id).display }
+    func spotifyDisplay(_ id: TextID) -> TextID { spotifyLookup(id).display }
 
-    private func isrcLookup(_ id: UInt32) -> KeyLookup {
-        lookup(id, in: &isrcLookups, normalize: ISRC.normalize, index: catalogs.isrcIndex)
+    private func isrcLookup(_ id: TextID) -> KeyLookup {
+        lookup(id, in: &isrcLookups, normalize: ISRC.key(bytes:)) { keys.entry(isrc: $0) }
     }
 
-    private func spotifyLookup(_ id: UInt32) -> KeyLookup {
-        lookup(id, in: &spotifyLookups, normalize: SpotifyTrackID.normalize, index: catalogs.spotifyIndex)
+    private func spotifyLookup(_ id: TextID) -> KeyLookup {
+        lookup(id, in: &spotifyLookups, normalize: SpotifyTrackID.key(bytes:)) { keys.entry(spotifyTrackID: $0) }
     }
 
     private func lookup(
-        _ id: UInt32, in cache: inout [KeyLookup?], normalize: (String) -> Identifier, index: [String: Int32]
+        _ id: TextID, in cache: inout [KeyLookup?], normalize: (UnsafeRawBufferPointer) -> IdentifierKey,
+        owner: (TextID) -> Int32?
     ) -> KeyLookup {
-        let position = Int(id)
+        let position = Int(id.index)
         if position < cache.count, let known = cache[position] { return known }
         if position >= cache.count { cache.append(contentsOf: repeatElement(nil, count: position + 1 - cache.count)) }
+        let key = id == TextID.absent ? IdentifierKey.absent : pool.withBytes(id, normalize)
         let resolved: KeyLookup
-        switch id == StringPool.absent ? .absent : normalize(pool.string(id)) {
-        case .absent: resolved = KeyLookup(kind: .absent, entry: -1, display: id)
-        case .invalid: resolved = KeyLookup(kind: .invalid, entry: -1, display: id)
-        case let .valid(value): resolved = KeyLookup(kind: .valid, entry: index[value] ?? -1, display: pool.intern(value))
+        if key.kind == .valid {
+            let normalized = key.withBytes { pool.intern($0) }
+            resolved = KeyLookup(kind: .valid, entry: owner(normalized) ?? -1, display: normalized)
+        } else {
+            resolved = KeyLookup(kind: key.kind, entry: -1, display: id)
         }
         cache[position] = resolved
         return resolved
     }
 
-    func text(_ id: UInt32) -> String { pool.string(id) }
+    func text(_ id: TextID) -> String { pool.string(id) }
 
     /// The target of a campaign: a playlist, or a track matched like any other.
     func match(_ target: CampaignTarget) -> MatchResult {

@@ -13,8 +13,8 @@ struct ConflictReport {
     struct Line {
         let source: String
         let header: RowHeader
-        let context: UInt32
-        let engagedTrack: UInt32
+        let context: TextID
+        let engagedTrack: TextID
         let other: RowOrigin
     }
 
@@ -24,7 +24,7 @@ struct ConflictReport {
     /// context and engaged track (absent for breakdown rows).
     mutating func add<Row: ExportRow>(
         source: String, rows: ChunkedRows<Row>, conflicts: [Int: [RowOrigin]],
-        details: (Row) -> (context: UInt32, engagedTrack: UInt32)
+        details: (Row) -> (context: TextID, engagedTrack: TextID)
     ) {
         for position in conflicts.keys.sorted() {
             let row = rows[position]

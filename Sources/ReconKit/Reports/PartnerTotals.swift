@@ -3,12 +3,12 @@ struct PartnerKey: Hashable {
     /// `matched`, `unmatched` or `playlist`.
     var bucket: String
     var partner: String
-    var currency: UInt32
+    var currency: TextID
 }
 
 /// Sums of breakdown rows for one line of the finance export.
 struct PartnerTotals {
-    var campaigns = Set<UInt32>()
+    var campaigns = Set<TextID>()
     var rows = 0
     var streams: Int128 = 0
     var followers: Int128 = 0

@@ -3,7 +3,7 @@
 struct PlaylistAllocation {
     /// A breakdown row's cell: `(provider, account_id, campaign_id, report_date, country_code)`.
     struct Cell: Hashable {
-        var provider: UInt32, accountID: UInt32, campaignID: UInt32, reportDate: CalendarDay, countryCode: UInt32
+        var provider: TextID, accountID: TextID, campaignID: TextID, reportDate: CalendarDay, countryCode: TextID
 
         init(_ header: RowHeader) {
             (provider, accountID, campaignID) = (header.provider, header.accountID, header.campaignID)
@@ -13,8 +13,8 @@ struct PlaylistAllocation {
 
     /// The grain of `playlist_allocation.csv`; `engaged` nil is the campaign's unallocated line.
     struct LineKey: Hashable {
-        var campaignID: UInt32
-        var currency: UInt32
+        var campaignID: TextID
+        var currency: TextID
         var engaged: SideKey?
     }
 
@@ -23,24 +23,24 @@ struct PlaylistAllocation {
         var spendMedia = MoneyTotal(), fees = MoneyTotal(), spendTotal = MoneyTotal()
         var streams: Int128 = 0
         var days = Set<CalendarDay>()
-        var countries = Set<UInt32>()
+        var countries = Set<TextID>()
     }
 
     /// Money given to one partner (empty for unmatched engaged tracks) in one currency.
     struct PartnerShare: Hashable {
         var partner: String
-        var currency: UInt32
+        var currency: TextID
     }
 
     private(set) var lines: [LineKey: Line] = [:]
     /// `playlist_allocated` money per partner; `campaigns` holds those that gave a nonzero share.
     private(set) var partners: [PartnerShare: PartnerTotals] = [:]
     /// Money moved out of the `playlist` bucket, per currency.
-    private(set) var allocated: [UInt32: PartnerTotals] = [:]
+    private(set) var allocated: [TextID: PartnerTotals] = [:]
 
     /// Allocates every kept playlist-campaign breakdown row; `context` is `--engagement-context`.
     init(_ reconciliation: Reconciliation, breakdown: some Collection<BreakdownRow>,
-         engagement: ChunkedRows<EngagementRow>, context: UInt32?) {
+         engagement: ChunkedRows<EngagementRow>, context: TextID?) {
         let matcher = reconciliation.matcher
         let period = reconciliation.period
         let playlist = matcher.pool.intern("playlist")

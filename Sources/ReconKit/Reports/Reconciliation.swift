@@ -5,9 +5,9 @@ struct Reconciliation {
     var tracks: [TrackKey: TrackTotals] = [:]
     var partners: [PartnerKey: PartnerTotals] = [:]
     var unmatched: [UnmatchedLine] = []
-    var currencies: [UInt32: CurrencyTotals] = [:]
+    var currencies: [TextID: CurrencyTotals] = [:]
     /// Breakdown spend_total and streams per currency and day (for the HTML report).
-    var daily: [UInt32: [CalendarDay: (spend: MoneyTotal, streams: Int128)]] = [:]
+    var daily: [TextID: [CalendarDay: (spend: MoneyTotal, streams: Int128)]] = [:]
     var breakdownStreams: Int128 = 0
     var engagementStreams: Int128 = 0
     var breakdownTargets = MatchCounts()
@@ -77,7 +77,7 @@ struct Reconciliation {
         day.streams += row.streams.summable
     }
 
-    private func partnerKey(_ result: MatchResult, currency: UInt32) -> PartnerKey {
+    private func partnerKey(_ result: MatchResult, currency: TextID) -> PartnerKey {
         switch result {
         case let .matched(entry, _):
             PartnerKey(bucket: "matched", partner: matcher.catalogs.entries[Int(entry)].partner, currency: currency)
@@ -87,7 +87,7 @@ struct Reconciliation {
     }
 
     mutating func addEngagement(
-        _ rows: some RandomAccessCollection<EngagementRow>, context: UInt32?, counts: inout SourceCounts
+        _ rows: some RandomAccessCollection<EngagementRow>, context: TextID?, counts: inout SourceCounts
     ) {
         for (position, row) in rows.enumerated() {
             let filteredOut = context.map { row.context != $0 } ?? false
@@ -117,6 +117,6 @@ struct Reconciliation {
 
 /// A campaign's report date, with the campaign as an interned id.
 struct CampaignDay: Hashable {
-    let campaign: UInt32
+    let campaign: TextID
     let day: CalendarDay
 }

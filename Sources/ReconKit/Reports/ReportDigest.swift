@@ -41,7 +41,7 @@ struct ReportDigest {
         self.partners = (0..<partners.count).map(partners.printed)
         let matcher = reconciliation.matcher
         for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
-            var byCountry: [UInt32: Territory] = [:]
+            var byCountry: [TextID: Territory] = [:]
             for (key, line) in reconciliation.territories where key.currency == currency {
                 var territory = byCountry[key.countryCode] ?? Territory(country: matcher.text(key.countryCode), spend: MoneyTotal(), streams: 0)
                 territory.spend.add(line.spendTotal)

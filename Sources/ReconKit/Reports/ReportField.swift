@@ -4,9 +4,9 @@ enum ReportField {
     /// Text as it is printed (the tool's words, dates, catalog text, file paths).
     case text(String)
     /// An interned input text, copied as bytes when written.
-    case pooled(UInt32)
+    case pooled(TextID)
     /// An identifier's raw text: guarded against formulas only when it did not validate (SPEC §13).
-    case rawIdentifier(UInt32, RawIdentifierKind)
+    case rawIdentifier(TextID, RawIdentifierKind)
     /// An integer count.
     case count(Int128)
     /// Money, printed per SPEC §4.

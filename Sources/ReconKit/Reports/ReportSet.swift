@@ -49,8 +49,8 @@ struct ReportSet {
     private static let zero = [MoneyTotal(), MoneyTotal(), MoneyTotal()]
 
     /// `spend_media`, `fees` and `spend_total` summed per currency code.
-    private func sums(_ lines: some Sequence<(UInt32, [MoneyTotal])>) -> [String: [MoneyTotal]] {
-        var sums: [UInt32: [MoneyTotal]] = [:]
+    private func sums(_ lines: some Sequence<(TextID, [MoneyTotal])>) -> [String: [MoneyTotal]] {
+        var sums: [TextID: [MoneyTotal]] = [:]
         for (currency, money) in lines {
             var total = sums[currency] ?? Self.zero
             for index in total.indices { total[index].add(money[index]) }

@@ -4,9 +4,9 @@
 /// row's identifiers (normalised when valid, else raw); playlists by their id.
 struct SideKey: Hashable {
     var result: MatchResult
-    var isrc: UInt32 = StringPool.absent
-    var spotifyTrackID: UInt32 = StringPool.absent
-    var playlistID: UInt32 = StringPool.absent
+    var isrc: TextID = TextID.absent
+    var spotifyTrackID: TextID = TextID.absent
+    var playlistID: TextID = TextID.absent
 
     /// Hashes three words instead of field by field: the synthesised hash would feed the
     /// match method's and reason's raw `String`s to the hasher for every row.
@@ -20,8 +20,8 @@ struct SideKey: Hashable {
         case .playlist: 6 << 32
         }
         hasher.combine(outcome)
-        hasher.combine(UInt64(isrc) << 32 | UInt64(spotifyTrackID))
-        hasher.combine(playlistID)
+        hasher.combine(UInt64(isrc.index) << 32 | UInt64(spotifyTrackID.index))
+        hasher.combine(playlistID.index)
     }
 }
 
@@ -38,7 +38,7 @@ struct SideColumns {
 
 extension Matcher {
     /// The grain identity of a side with the given raw identifiers.
-    func sideKey(_ result: MatchResult, isrc: UInt32, spotifyTrackID: UInt32, playlistID: UInt32 = 0) -> SideKey {
+    func sideKey(_ result: MatchResult, isrc: TextID, spotifyTrackID: TextID, playlistID: TextID = .absent) -> SideKey {
         switch result {
         case .matched: SideKey(result: result)
         case .playlist: SideKey(result: result, playlistID: playlistID)

@@ -1,13 +1,13 @@
 /// The grain of `territories.csv`: target side × country × currency.
 struct TerritoryKey: Hashable {
     var target: SideKey
-    var countryCode: UInt32
-    var currency: UInt32
+    var countryCode: TextID
+    var currency: TextID
 }
 
 /// Sums of breakdown rows for one line of `territories.csv`.
 struct TerritoryTotals {
-    var campaigns = Set<UInt32>()
+    var campaigns = Set<TextID>()
     var days = Set<CalendarDay>()
     var rows = 0
     var impressions: Int128 = 0

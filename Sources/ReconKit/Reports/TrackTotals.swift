@@ -1,14 +1,14 @@
 /// The grain of `tracks.csv`: context × engaged side × target side.
 struct TrackKey: Hashable {
-    var context: UInt32
+    var context: TextID
     var engaged: SideKey
     var target: SideKey
 }
 
 /// Sums of engagement rows for one line of `tracks.csv`.
 struct TrackTotals {
-    var campaigns = Set<UInt32>()
-    var countries = Set<UInt32>()
+    var campaigns = Set<TextID>()
+    var countries = Set<TextID>()
     var rows = 0
     var streams: Int128 = 0
     var newListenerStreams: Int128 = 0

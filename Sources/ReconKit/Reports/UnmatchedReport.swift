@@ -17,8 +17,8 @@ struct UnmatchedReport {
     /// The typed fields of one line.
     func fields(_ line: UnmatchedLine) -> [ReportField] {
         let header: RowHeader
-        var context = StringPool.absent, isrc: UInt32, spotify: UInt32, trackName = StringPool.absent, streams: Count
-        var spend = ReportField.empty, currency = StringPool.absent
+        var context = TextID.absent, isrc: TextID, spotify: TextID, trackName = TextID.absent, streams: Count
+        var spend = ReportField.empty, currency = TextID.absent
         switch line.source {
         case .breakdown:
             let row = breakdown[Int(line.row)]
@@ -53,11 +53,11 @@ struct UnmatchedReport {
         let lines = reconciliation.unmatched
         var keyed = lines.map { ($0, parts($0)) }
         let pool = reconciliation.matcher.pool
-        let startsLikeFormula = { (id: UInt32) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
-        let campaigns = TextRanks(keyed.lazy.map(\.1.campaign), pool: pool, guarded: startsLikeFormula)
-        let countries = TextRanks(keyed.lazy.map(\.1.country), pool: pool, guarded: startsLikeFormula)
-        let contexts = TextRanks(keyed.lazy.map(\.1.context), pool: pool, guarded: startsLikeFormula)
-        let spotifyIDs = TextRanks(keyed.lazy.map(\.1.spotify), pool: pool) {
+        let startsLikeFormula = { (id: TextID) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
+        let campaigns = TextRanks(keyed.lazy.map { TextID(index: $0.1.campaign) }, pool: pool, guarded: startsLikeFormula)
+        let countries = TextRanks(keyed.lazy.map { TextID(index: $0.1.country) }, pool: pool, guarded: startsLikeFormula)
+        let contexts = TextRanks(keyed.lazy.map { TextID(index: $0.1.context) }, pool: pool, guarded: startsLikeFormula)
+        let spotifyIDs = TextRanks(keyed.lazy.map { TextID(index: $0.1.spotify) }, pool: pool) {
             pool.withBytes($0) { ReportField.RawIdentifierKind.spotifyTrackID.guards($0) }
         }
         let printedPaths = files.map { FormulaGuard.printed($0.path) }
@@ -65,10 +65,10 @@ struct UnmatchedReport {
         var fileRanks = [UInt32](repeating: 0, count: files.count)
         for (rank, index) in fileOrder.enumerated() { fileRanks[index] = UInt32(rank) }
         for index in keyed.indices {
-            keyed[index].1.campaign = campaigns[keyed[index].1.campaign]
-            keyed[index].1.country = countries[keyed[index].1.country]
-            keyed[index].1.context = contexts[keyed[index].1.context]
-            keyed[index].1.spotify = spotifyIDs[keyed[index].1.spotify]
+            keyed[index].1.campaign = campaigns[TextID(index: keyed[index].1.campaign)]
+            keyed[index].1.country = countries[TextID(index: keyed[index].1.country)]
+            keyed[index].1.context = contexts[TextID(index: keyed[index].1.context)]
+            keyed[index].1.spotify = spotifyIDs[TextID(index: keyed[index].1.spotify)]
             keyed[index].1.file = fileRanks[Int(keyed[index].1.file)]
         }
         keyed.sort { $0.1 < $1.1 }
@@ -123,11 +123,11 @@ struct UnmatchedReport {
     }
 
     private func parts(_ line: UnmatchedLine) -> SortParts {
-        let header: RowHeader, context: UInt32, spotify: UInt32
+        let header: RowHeader, context: TextID, spotify: TextID
         switch line.source {
         case .breakdown:
             header = breakdown[Int(line.row)].header
-            (context, spotify) = (StringPool.absent, header.target.spotifyTrackID)
+            (context, spotify) = (TextID.absent, header.target.spotifyTrackID)
         case .engagement:
             let row = engagement[Int(line.row)]
             header = row.header
@@ -136,8 +136,8 @@ struct UnmatchedReport {
         let textOrder = Self.sourceOrder[line.source]! << 56 | Self.sideOrder[line.side]! << 48
             | Self.reasonOrder[line.reason]! << 40
         let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
-        return SortParts(head: textOrder | day, campaign: header.campaignID, country: header.countryCode,
-                         context: context, spotify: spotify, file: UInt32(header.origin.file), line: header.origin.line)
+        return SortParts(head: textOrder | day, campaign: header.campaignID.index, country: header.countryCode.index,
+                         context: context.index, spotify: spotify.index, file: UInt32(header.origin.file), line: header.origin.line)
     }
 
     private static let sourceOrder = byteOrder(UnmatchedLine.Source.self)

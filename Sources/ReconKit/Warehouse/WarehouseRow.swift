@@ -8,28 +8,28 @@ protocol WarehouseRow: ExportRow {
 /// The texts of one parsed chunk, with each distinct identifier normalised once.
 final class ChunkTexts {
     let pool: StringPool
-    private var isrcs: [UInt32: Identifier] = [:]
-    private var spotifyIDs: [UInt32: Identifier] = [:]
+    private var isrcs: [TextID: Identifier] = [:]
+    private var spotifyIDs: [TextID: Identifier] = [:]
 
     init(pool: StringPool) { self.pool = pool }
 
     /// The raw text of an id ("" for absent).
-    func write(_ id: UInt32, into line: inout NDJSONRow) {
+    func write(_ id: TextID, into line: inout NDJSONRow) {
         pool.withBytes(id) { line.text($0) }
     }
 
-    func isrc(_ id: UInt32) -> Identifier {
+    func isrc(_ id: TextID) -> Identifier {
         identifier(id, &isrcs, ISRC.normalize)
     }
 
-    func spotifyID(_ id: UInt32) -> Identifier {
+    func spotifyID(_ id: TextID) -> Identifier {
         identifier(id, &spotifyIDs, SpotifyTrackID.normalize)
     }
 
     /// Normalised like `Matcher` does: the absent id is absent, every other text goes through `normalize`.
-    private func identifier(_ id: UInt32, _ cache: inout [UInt32: Identifier], _ normalize: (String) -> Identifier)
+    private func identifier(_ id: TextID, _ cache: inout [TextID: Identifier], _ normalize: (String) -> Identifier)
         -> Identifier {
-        if id == StringPool.absent { return .absent }
+        if id == TextID.absent { return .absent }
         if let known = cache[id] { return known }
         let value = normalize(pool.string(id))
         cache[id] = value
@@ -38,7 +38,7 @@ final class ChunkTexts {
 
     /// A track side's raw and normalised keys, then the reason it is unmatched for when no
     /// catalog claims a valid key (SPEC §5: the same rule as `Matcher`).
-    func writeSide(isrc isrcID: UInt32, spotifyTrackID spotifyID: UInt32, into line: inout NDJSONRow) {
+    func writeSide(isrc isrcID: TextID, spotifyTrackID spotifyID: TextID, into line: inout NDJSONRow) {
         let isrc = isrc(isrcID)
         let spotify = self.spotifyID(spotifyID)
         write(isrcID, into: &line)

@@ -17,14 +17,14 @@ struct StringPoolTests {
                 #expect((pool.compare(left, right) < 0) == expected, "\(leftText) vs \(rightText)")
                 #expect((pool.compare(left, right) == 0) == (leftText == rightText && leftText.utf8.count == rightText.utf8.count))
             }
-            #expect((pool.compare(StringPool.absent, left) == 0) == leftText.isEmpty)
+            #expect((pool.compare(TextID.absent, left) == 0) == leftText.isEmpty)
         }
     }
 
     @Test("text ranks follow byte order; equal texts and the absent id share ranks")
     func ranks() {
         let pool = StringPool()
-        let ids = texts.map { pool.intern($0) } + [StringPool.absent]
+        let ids = texts.map { pool.intern($0) } + [TextID.absent]
         let ranks = TextRanks(ids, pool: pool)
         let byBytes = (texts + [""]).map { Array($0.utf8) }
         for (left, leftBytes) in zip(ids, byBytes) {
@@ -33,14 +33,14 @@ struct StringPoolTests {
                 #expect((ranks[left] == ranks[right]) == (leftBytes == rightBytes))
             }
         }
-        #expect(ranks[StringPool.absent] == ranks[pool.intern("")])
+        #expect(ranks[TextID.absent] == ranks[pool.intern("")])
     }
 
     @Test("interning many texts hands out one id per distinct text")
     func interning() {
         let pool = StringPool()
         let values = (0..<50_000).map { "key-\($0 % 20_000)-\(String(repeating: "x", count: $0 % 19))" }
-        var seen: [String: UInt32] = [:]
+        var seen: [String: TextID] = [:]
         for value in values {
             let id = pool.intern(value)
             if let earlier = seen[value] { #expect(earlier == id) } else { seen[value] = id }
@@ -48,5 +48,29 @@ struct StringPoolTests {
         }
         #expect(Set(seen.values).count == seen.count)
         #expect(pool.count == seen.count + 1, "id 0 is the absent text")
+    }
+}
+
+@Suite("String pool lookups")
+struct StringPoolLookupTests {
+    @Test("an id stays four bytes, the pool index")
+    func idSize() {
+        #expect(MemoryLayout<TextID>.size == 4)
+        #expect(MemoryLayout<TextID>.stride == 4)
+    }
+
+    @Test("reads from several threads at once see every text")
+    func concurrentReads() async {
+        let pool = StringPool()
+        let texts = (0..<2_000).map { "text-\($0)-" + String(repeating: "é", count: $0 % 9) }
+        let ids = texts.map { pool.intern($0) }
+        nonisolated(unsafe) let shared = pool
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask { zip(ids, texts).count { shared.string($0.0) != $0.1 } }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
     }
 }

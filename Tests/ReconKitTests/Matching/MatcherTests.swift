@@ -1,0 +1,44 @@
+import Testing
+@testable import ReconKit
+
+@Suite("Matcher")
+struct MatcherTests {
+    /// Two catalogs; `b` repeats `a`'s ISRC (a conflict: `a` keeps it) and adds a Spotify-only entry.
+    private func catalogs(in folder: TemporaryFolder) throws -> CatalogSet {
+        let first = try folder.write("a.csv", "isrc,spotify_id,title\nUSRC17607839,11dFghVXANMlKmJXsNCbNl,One\n")
+        let second = try folder.write(
+            "b.csv", "isrc,spotify_id,title\nUSRC17607839,,Again\n,spotify:track:4cOdK2wGLETKBW3PvgPWqT,Two\n")
+        return try CatalogLoader.load([CatalogSource(name: "a", path: first), CatalogSource(name: "b", path: second)])
+    }
+
+    @Test("export identifiers in any accepted spelling match by id; catalog keys share the run's pool")
+    func matchesByID() throws {
+        let folder = try TemporaryFolder()
+        let catalogs = try catalogs(in: folder)
+        let pool = StringPool()
+        let spelled = pool.intern("us-rc1-76-07839")
+        let url = pool.intern("https://open.spotify.com/track/4cOdK2wGLETKBW3PvgPWqT?si=x")
+        let unknown = pool.intern("GB-AAA-00-00001")
+        let invalid = pool.intern("not an isrc")
+        let matcher = Matcher(catalogs: catalogs, pool: pool)
+
+        #expect(matcher.match(isrc: spelled, spotifyTrackID: .absent) == .matched(entry: 0, method: .isrc))
+        #expect(matcher.match(isrc: invalid, spotifyTrackID: url) == .matched(entry: 1, method: .spotifyID))
+        #expect(matcher.match(isrc: unknown, spotifyTrackID: .absent) == .unmatched(.notInCatalog))
+        #expect(matcher.match(isrc: invalid, spotifyTrackID: .absent) == .unmatched(.invalidKeys))
+        #expect(matcher.match(isrc: .absent, spotifyTrackID: .absent) == .unmatched(.noKeys))
+        // The second call answers from the cache, the same way.
+        #expect(matcher.match(isrc: spelled, spotifyTrackID: .absent) == .matched(entry: 0, method: .isrc))
+
+        // The catalog keys are texts of the same pool: interning them again finds their ids.
+        #expect(matcher.keys.entry(isrc: pool.intern("USRC17607839")) == 0)
+        #expect(matcher.keys.entry(spotifyTrackID: pool.intern("4cOdK2wGLETKBW3PvgPWqT")) == 1)
+        #expect(matcher.keys.entry(spotifyTrackID: pool.intern("11dFghVXANMlKmJXsNCbNl")) == 0)
+        #expect(matcher.keys.entry(isrc: pool.intern("4cOdK2wGLETKBW3PvgPWqT")) == nil)
+        #expect(matcher.keys.entry(isrc: pool.intern("a text interned after the index")) == nil)
+
+        // An unmatched valid key prints its normalised form, an invalid one its raw text.
+        #expect(pool.string(matcher.isrcDisplay(unknown)) == "GBAAA0000001")
+        #expect(matcher.isrcDisplay(invalid) == invalid)
+    }
+}
