@@ -18,9 +18,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CFileExchange"),
+        // The JSONL line scanner of the export readers, in C (a port of JSONLineScanner.swift).
+        .target(name: "CJSONLine"),
         .target(
             name: "ReconKit",
-            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CJSONLine", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")],
             // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),

@@ -3,10 +3,11 @@
 #   read   - cat of every export file to /dev/null (page cache warm)
 #   parse  - every line parsed in full by simdjson (Benchmarks/Floors/simdjson_floor.cpp) on THREADS threads
 #   job    - soundlink-recon run on the same month
+#   before - with BASELINE=/path/to/soundlink-recon, the same job run by that binary
 # Each is run RUNS times, alternating; prints the median wall time of each and the job's
 # multiple of each floor.
 #
-#   Benchmarks/floors.sh [RUNS] [SCALE] [THREADS]
+#   [BASELINE=binary] Benchmarks/floors.sh [RUNS] [SCALE] [THREADS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/month.sh
@@ -35,8 +36,9 @@ seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
   python3 -c "print(round($end - $start, 3))" >> "$work/$label"
   echo "$label: $(tail -1 "$work/$label") s" >&2
 }
-job() {
-  .build/release/soundlink-recon run --quiet --out "$work/out" --threads "$threads" $no_workbook \
+baseline=${BASELINE:-}
+job() {  # job [BINARY]
+  "${1:-.build/release/soundlink-recon}" run --quiet --out "$work/out" --threads "$threads" $no_workbook \
     --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
     --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
     --breakdown "$data/breakdown" --engagement "$data/engagement"
@@ -47,6 +49,8 @@ for _ in $(seq 1 "$runs"); do
   seconds read cat "${files[@]}"
   seconds parse "$work/simdjson_floor" "$threads" "${files[@]}"
   seconds job job
+  if [ -n "$baseline" ]; then rm -rf "$work/out"; seconds before job "$baseline"; fi
+  rm -rf "$work/out"
 done
 median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 read_s=$(median read); parse_s=$(median parse); job_s=$(median job)
@@ -56,3 +60,9 @@ echo "parse floor ${parse_s} s (simdjson, $threads threads)"
 echo "job         ${job_s} s (soundlink-recon run $no_workbook)"
 echo "job / parse floor: $(python3 -c "print(f'{$job_s / $parse_s:.2f}')")"
 echo "job / read floor:  $(python3 -c "print(f'{$job_s / $read_s:.2f}')")"
+if [ -n "$baseline" ]; then
+  before_s=$(median before)
+  echo "before      ${before_s} s ($baseline)"
+  echo "before / parse floor: $(python3 -c "print(f'{$before_s / $parse_s:.2f}')")"
+  echo "job / before:         $(python3 -c "print(f'{$job_s / $before_s:.2f}')")"
+fi

@@ -3,7 +3,9 @@
 /// One parser serves a whole file: its buffers are reused from line to line.
 final class ExportLineParser {
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
-    private var members: [JSONMember] = []
+    /// The top-level members of the line, `members[0..<memberCount]` (grown by the scanner when needed).
+    private var members = UnsafeMutableBufferPointer<JSONMember>.allocate(capacity: 64)
+    private var memberCount = 0
     private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
     /// The key (and the field it names, if any) at each position of the previous line: lines of
     /// one export share their field order, so most keys are recognised with one comparison.
@@ -26,20 +28,25 @@ final class ExportLineParser {
 
     init(pool: StringPool) { self.pool = pool }
 
-    deinit { keyArena.deallocate() }
+    deinit {
+        keyArena.deallocate()
+        members.deallocate()
+    }
 
     /// Checks UTF-8 and JSON, and indexes the known fields; unknown fields are ignored.
     func load(_ line: UnsafeRawBufferPointer) throws(RowProblem) {
         self.line = line
         for index in slots.indices { slots[index] = -1 }
-        guard UTF8Validation.isValid(line) else { throw RowProblem(.invalidUTF8, "line is not valid UTF-8") }
-        switch JSONLineScanner.scan(line, into: &members) {
+        memberCount = 0
+        guard NativeJSONLineScanner.isValidUTF8(line) else { throw RowProblem(.invalidUTF8, "line is not valid UTF-8") }
+        switch NativeJSONLineScanner.scan(line, into: &members, count: &memberCount) {
         case .notJSON(let detail): throw RowProblem(.notJSON, detail)
         case .notObject: throw RowProblem(.notObject, "line is a JSON value but not an object")
         case nil: break
         }
         unknownKeys.removeAll(keepingCapacity: true)
-        for (position, member) in members.enumerated() {
+        for position in 0..<memberCount {
+            let member = members[position]
             let field: ExportField?
             if member.keyHasEscapes {
                 let key = JSONStringDecoder.decode(bytes(member.key))

@@ -3,17 +3,6 @@ enum JSONKind: UInt8 {
     case string, number, object, array, `true`, `false`, null
 }
 
-/// A member of the top-level object: where its key and value are in the line.
-struct JSONMember {
-    /// The key's bytes between the quotes.
-    var key: Range<Int>
-    var keyHasEscapes: Bool
-    var kind: JSONKind
-    /// For strings, the bytes between the quotes; otherwise the whole value.
-    var value: Range<Int>
-    var valueHasEscapes: Bool
-}
-
 /// Why a line is not a JSON object.
 enum JSONScanFailure: Equatable {
     case notJSON(String)
@@ -22,7 +11,8 @@ enum JSONScanFailure: Equatable {
 
 /// A strict, allocation-free JSON scanner for one JSONL line.
 ///
-/// It validates the whole line (nested values in unknown fields included,
+/// The export readers use its C port (`NativeJSONLineScanner`); this one is the reference
+/// that the tests and the `jsonscan` fuzz target hold the port to. It validates the whole line (nested values in unknown fields included,
 /// without recursion) and records the top-level members; values are decoded
 /// only when a field is used. UTF-8 validity is checked separately.
 struct JSONLineScanner {

@@ -94,3 +94,73 @@ struct JSONLineScannerTests {
         }
     }
 }
+
+@Suite("C JSON line scanner")
+struct NativeJSONLineScannerTests {
+    /// Lines beyond the Swift scanner's own test lines: specials on each side of the 8- and
+    /// 16-byte steps, control bytes, escapes cut at the end, more members than the first buffer.
+    static let lines = JSONLineScannerTests.lines + [
+        #"{"abcdefghijklmno":"p"}"#, #"{"abcdefghijklmnop":"q"}"#, #"{"k":"0123456789abcdef\"0123456789abcdef"}"#,
+        "{\"k\":\"0123456789abcde\u{1F}\"}", "{\"k\":\"0123456\u{7F}89abcdef\"}", #"{"k":"0123456789abcdef\"#,
+        #"{"k":"0123456789abcde\u00"}"#, #"{"k":"\uABCD\uabcd\u0000"}"#, #"{"k":"\/\b\f\n\r\t\\"}"#,
+        #"{"k":"é€😀 0123456789"}"#, #"{"k":1e+5,"l":-0,"m":-0.0E-0,"n":1.5e999999}"#, #"{"k":--1}"#,
+        #"{"k":+1}"#, #"{"k":1.2.3}"#, #"{"k":1e5e5}"#, #"{"k":truex}"#, #"{"k":nul}"#, #"{"k":fals"#,
+        #"  {"k" : { "a" : [ 1 , 2 ] } , "l" : [ ] }  "#, "{\"k\":1}\r", "{\"k\":\n1}", #"{"":""}"#,
+        #"{"k":{"a":1,"a":2}}"#, #"{"k":{1:2}}"#, #"{"k":{"a"}}"#, #"{"k":[1}"#, #"{"k":{"a":1]}"#,
+        #"[{"a":1}]"#, #"  "x"  "#, #"-"#, #"tru"#, #"{"#, #"}"#, #"{"a":1"#, #"{"a":"#, #"{"a""#,
+        "{" + (0..<200).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}",
+        "{\"k\":" + String(repeating: "{\"a\":", count: 9999) + "1" + String(repeating: "}", count: 9999) + "}",
+        "{\"k\":" + String(repeating: "[", count: 10001) + String(repeating: "]", count: 10001) + "}",
+    ]
+
+    @Test("reaches the Swift scanner's verdict, message and members", arguments: lines)
+    func agreesWithSwiftScanner(line: String) {
+        let bytes = Array(line.utf8)
+        var expected: [JSONMember] = []
+        var members: [JSONMember] = []
+        let swiftVerdict = bytes.withUnsafeBytes { JSONLineScanner.scan($0, into: &expected) }
+        let nativeVerdict = bytes.withUnsafeBytes { NativeJSONLineScanner.scan($0, into: &members) }
+        #expect(nativeVerdict == swiftVerdict)
+        guard swiftVerdict == nil else { return }
+        #expect(members.map(\.key) == expected.map(\.key))
+        #expect(members.map(\.value) == expected.map(\.value))
+        #expect(members.map(\.kind) == expected.map(\.kind))
+        #expect(members.map(\.keyHasEscapes) == expected.map(\.keyHasEscapes))
+        #expect(members.map(\.valueHasEscapes) == expected.map(\.valueHasEscapes))
+    }
+
+    @Test("records members and failures worked out by hand")
+    func knownResults() {
+        let line = #"{"a\"":"x\ny", "b" : 12.5e3 ,"c":[1,{"d":2}]}"#
+        var members: [JSONMember] = []
+        let verdict = Array(line.utf8).withUnsafeBytes { NativeJSONLineScanner.scan($0, into: &members) }
+        #expect(verdict == nil)
+        #expect(members.map(\.key) == [2..<5, 16..<17, 30..<31])
+        #expect(members.map(\.value) == [8..<12, 21..<27, 33..<45])
+        #expect(members.map(\.kind) == [.string, .number, .array])
+        #expect(members.map(\.keyHasEscapes) == [true, false, false])
+        #expect(members.map(\.valueHasEscapes) == [true, false, false])
+        func verdict(_ text: String) -> JSONScanFailure? {
+            var ignored: [JSONMember] = []
+            return Array(text.utf8).withUnsafeBytes { NativeJSONLineScanner.scan($0, into: &ignored) }
+        }
+        #expect(verdict(#"{"a":1,}"#) == .notJSON("expected a key"))
+        #expect(verdict(#"{"a":"x"#) == .notJSON("string never closes"))
+        #expect(verdict(#"{"a":"\q"}"#) == .notJSON("bad escape"))
+        #expect(verdict(#"{"a":01}"#) == .notJSON("not a valid JSON value"))
+        #expect(verdict(#"{"a":1} 2"#) == .notJSON("text after the object"))
+        #expect(verdict(#"[1]"#) == .notObject)
+    }
+
+    @Test("UTF-8 validation agrees with the standard library", arguments: [
+        [0x61], [0xC3, 0xA9], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        [0xF0, 0x9F, 0x98, 0x80], [0xE2, 0x82], [0xFF], [0xEF, 0xBF, 0xBD], [],
+        Array("0123456789abcdef0123456789abcdef".utf8) + [0xC3, 0xA9],
+        Array("0123456789abcdef0123456789abcde".utf8) + [0xE2, 0x82],
+        Array("0123456789abcdef".utf8) + [0xF0, 0x9F, 0x98, 0x80] + Array("0123456789abcdef".utf8) + [0x80],
+    ] as [[UInt8]])
+    func utf8(bytes: [UInt8]) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBytes { NativeJSONLineScanner.isValidUTF8($0) } == expected)
+    }
+}
