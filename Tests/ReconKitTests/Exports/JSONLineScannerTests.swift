@@ -136,20 +136,20 @@ struct NativeJSONLineScannerTests {
         let verdict = Array(line.utf8).withUnsafeBytes { NativeJSONLineScanner.scan($0, into: &members) }
         #expect(verdict == nil)
         #expect(members.map(\.key) == [2..<5, 16..<17, 30..<31])
-        #expect(members.map(\.value) == [8..<12, 21..<27, 33..<45])
+        #expect(members.map(\.value) == [8..<12, 21..<27, 33..<44])
         #expect(members.map(\.kind) == [.string, .number, .array])
         #expect(members.map(\.keyHasEscapes) == [true, false, false])
         #expect(members.map(\.valueHasEscapes) == [true, false, false])
-        func verdict(_ text: String) -> JSONScanFailure? {
+        func failure(_ text: String) -> JSONScanFailure? {
             var ignored: [JSONMember] = []
             return Array(text.utf8).withUnsafeBytes { NativeJSONLineScanner.scan($0, into: &ignored) }
         }
-        #expect(verdict(#"{"a":1,}"#) == .notJSON("expected a key"))
-        #expect(verdict(#"{"a":"x"#) == .notJSON("string never closes"))
-        #expect(verdict(#"{"a":"\q"}"#) == .notJSON("bad escape"))
-        #expect(verdict(#"{"a":01}"#) == .notJSON("not a valid JSON value"))
-        #expect(verdict(#"{"a":1} 2"#) == .notJSON("text after the object"))
-        #expect(verdict(#"[1]"#) == .notObject)
+        #expect(failure(#"{"a":1,}"#) == .notJSON("expected a key"))
+        #expect(failure(#"{"a":"x"#) == .notJSON("string never closes"))
+        #expect(failure(#"{"a":"\q"}"#) == .notJSON("bad escape"))
+        #expect(failure(#"{"a":01}"#) == .notJSON("not a valid JSON value"))
+        #expect(failure(#"{"a":1} 2"#) == .notJSON("text after the object"))
+        #expect(failure(#"[1]"#) == .notObject)
     }
 
     @Test("UTF-8 validation agrees with the standard library", arguments: [
