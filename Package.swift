@@ -20,9 +20,7 @@ let package = Package(
         .target(name: "CFileExchange"),
         .target(
             name: "ReconKit",
-            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")],
-            // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The API client lives apart so that ReconKit builds and tests without SwiftNIO.
         .target(

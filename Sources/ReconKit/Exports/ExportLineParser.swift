@@ -1,16 +1,33 @@
 /// Parses one JSONL line into its top-level fields and reads them as typed values.
 ///
 /// One parser serves a whole file: its buffers are reused from line to line.
+///
+/// Its per-line state is read for every field of every line, so it lives in `RawArray`s and a
+/// `RawCell` rather than in class properties (which are checked for overlapping access each time).
 final class ExportLineParser {
-    private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
-    private var members: [JSONMember] = []
-    private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
+    /// The scalar state that changes from line to line.
+    private struct Cursor {
+        var line = UnsafeRawBufferPointer(start: nil, count: 0)
+        var keyArenaUsed = 0
+        var recentGeneration = -1
+    }
+
+    private let cursor = RawCell(Cursor())
+    private(set) var line: UnsafeRawBufferPointer {
+        get { cursor.value.line }
+        set { cursor.value.line = newValue }
+    }
+    private let members = RawArray<JSONMember>(capacity: 64)
+    private let slots = RawArray<Int>(repeating: -1, count: ExportField.allCases.count)
     /// The key (and the field it names, if any) at each position of the previous line: lines of
     /// one export share their field order, so most keys are recognised with one comparison.
-    private var previousKeys: [PreviousKey] = []
+    private let previousKeys = RawArray<PreviousKey>(capacity: 64)
     /// The bytes of the keys in `previousKeys`.
     private let keyArena = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
-    private var keyArenaUsed = 0
+    private var keyArenaUsed: Int {
+        get { cursor.value.keyArenaUsed }
+        set { cursor.value.keyArenaUsed = newValue }
+    }
 
     private struct PreviousKey {
         var field: ExportField?
@@ -18,8 +35,11 @@ final class ExportLineParser {
         var count: Int
     }
     /// Each field's most recent interned text, valid while the pool's generation is unchanged.
-    private var recentIDs = [UInt32](repeating: StringPool.absent, count: ExportField.allCases.count)
-    private var recentGeneration = -1
+    private let recentIDs = RawArray<UInt32>(repeating: StringPool.absent, count: ExportField.allCases.count)
+    private var recentGeneration: Int {
+        get { cursor.value.recentGeneration }
+        set { cursor.value.recentGeneration = newValue }
+    }
     /// Keys of the current line that name no known field (checked for repeats).
     private var unknownKeys: [UnknownKey] = []
     let pool: StringPool
@@ -31,15 +51,17 @@ final class ExportLineParser {
     /// Checks UTF-8 and JSON, and indexes the known fields; unknown fields are ignored.
     func load(_ line: UnsafeRawBufferPointer) throws(RowProblem) {
         self.line = line
-        for index in slots.indices { slots[index] = -1 }
+        slots.reset(repeating: -1, count: slots.count)
         guard UTF8Validation.isValid(line) else { throw RowProblem(.invalidUTF8, "line is not valid UTF-8") }
+        var members = self.members
         switch JSONLineScanner.scan(line, into: &members) {
         case .notJSON(let detail): throw RowProblem(.notJSON, detail)
         case .notObject: throw RowProblem(.notObject, "line is a JSON value but not an object")
         case nil: break
         }
         unknownKeys.removeAll(keepingCapacity: true)
-        for (position, member) in members.enumerated() {
+        for position in members.indices {
+            let member = members[position]
             let field: ExportField?
             if member.keyHasEscapes {
                 let key = JSONStringDecoder.decode(bytes(member.key))
@@ -98,7 +120,7 @@ final class ExportLineParser {
         if keyArenaUsed + key.count > keyArena.count {
             // Keys keep changing (no common order): start over rather than grow.
             keyArenaUsed = 0
-            previousKeys.removeAll(keepingCapacity: true)
+            previousKeys.removeAll()
         }
         guard key.count <= keyArena.count else { return field }
         if key.count > 0 {
@@ -163,7 +185,7 @@ final class ExportLineParser {
     /// consecutive lines mostly repeat the account, campaign and country, which then cost one compare.
     private func internRepeated(_ text: UnsafeRawBufferPointer, field: ExportField) -> UInt32 {
         if recentGeneration != pool.generation {
-            for index in recentIDs.indices { recentIDs[index] = StringPool.absent }
+            recentIDs.reset(repeating: StringPool.absent, count: recentIDs.count)
             recentGeneration = pool.generation
         }
         let recent = recentIDs[field.rawValue]
