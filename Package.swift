@@ -47,8 +47,10 @@ let package = Package(
             ],
             path: "Tests/FakeSoundlink"
         ),
-        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SoundlinkAPITests", dependencies: ["SoundlinkAPI", "FakeSoundlink"]),
-        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink"]),
+        // What every test target needs: temporary folders, file listings, set-up shell commands.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SoundlinkAPITests", dependencies: ["SoundlinkAPI", "FakeSoundlink", "TestSupport"]),
+        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink", "TestSupport"]),
     ]
 )
