@@ -29,6 +29,11 @@ enum ChunkParser<Row: ExportRow> {
         return parsed
     }
 
+    /// Parses the lines of a block's chunk, on a worker thread: the result shares nothing with the caller.
+    static func parse(_ chunk: ByteSlice, fileIndex: Int, maxLineLength: Int) -> ParsedChunk<Row> {
+        chunk.withBytes { parse($0, fileIndex: fileIndex, maxLineLength: maxLineLength) }
+    }
+
     /// Stands for one line that was too long to read: `head` is its start, `length` its size.
     static func longLine(
         head: UnsafeRawBufferPointer, length: Int, maxLineLength: Int = InputLimits.maxLineLength

@@ -70,7 +70,9 @@ struct ExportReader<Row: ExportRow> {
                 try mergePending()
                 pending = [ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)]
             }
-            try progress(source.fileBytesRead, linesBeforeFile + merged + pending.reduce(0) { $0 + $1.lines })
+            var parsedLines = linesBeforeFile + merged
+            for chunk in pending { parsedLines += chunk.lines }
+            try progress(source.fileBytesRead, parsedLines)
         }
         try mergePending()
         try rejections.finishFile(file.path)

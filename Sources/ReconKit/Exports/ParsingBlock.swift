@@ -11,18 +11,18 @@ final class ParsingBlock<Row: ExportRow>: Sendable {
 
     /// Cuts `block` into up to `parts` chunks at line breaks and starts parsing each.
     init(_ block: ByteSlice, parts: Int, fileIndex: Int, maxLineLength: Int) {
-        let chunks = block.withBytes { bytes in
-            ExportReader<Row>.split(bytes, into: parts).map { chunk in
-                let start = chunk.baseAddress.map { bytes.baseAddress!.distance(to: $0) } ?? 0
-                return block.slice(start..<(start + chunk.count))
+        let chunks: [ByteSlice] = block.withBytes { bytes in
+            var chunks: [ByteSlice] = []
+            for chunk in ExportReader<Row>.split(bytes, into: parts) {
+                let start: Int = chunk.baseAddress.map { bytes.baseAddress!.distance(to: $0) } ?? 0
+                chunks.append(block.slice(start..<(start + chunk.count)))
             }
+            return chunks
         }
         results = Mutex([ParsedChunk<Row>?](repeating: nil, count: chunks.count))
         for (index, chunk) in chunks.enumerated() {
             DispatchQueue.global().async(group: group) { [self] in
-                let parsed = chunk.withBytes {
-                    ChunkParser<Row>.parse($0, fileIndex: fileIndex, maxLineLength: maxLineLength)
-                }
+                let parsed = ChunkParser<Row>.parse(chunk, fileIndex: fileIndex, maxLineLength: maxLineLength)
                 results.withLock { $0[index] = parsed }
             }
         }

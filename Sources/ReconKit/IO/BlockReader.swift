@@ -25,6 +25,7 @@ final class BlockReader {
     private let headLength: Int
     /// Fed every byte read, on another thread while the block is being processed.
     private let digest: FileDigest?
+    private let blockHash = BlockHash()
     private let hashing = DispatchGroup()
 
     init(
@@ -43,9 +44,10 @@ final class BlockReader {
     /// critical path it would cost about a tenth of the run. The bytes stay in place until
     /// `waitForHash()`, which comes before the buffer is shifted, grown or refilled.
     private func hash(_ range: Range<Int>) {
-        guard let digest, !range.isEmpty else { return }
+        guard digest != nil, !range.isEmpty else { return }
         let bytes = storage.slice(range)
-        DispatchQueue.global().async(group: hashing) { bytes.withBytes { digest.update($0) } }
+        let blockHash = self.blockHash
+        DispatchQueue.global().async(group: hashing) { blockHash.add(bytes) }
     }
 
     private func waitForHash() { hashing.wait() }
@@ -57,7 +59,10 @@ final class BlockReader {
         var filled = 0
         var searched = 0
         var atStart = true
-        defer { waitForHash() }
+        defer {
+            waitForHash()
+            digest?.take(blockHash.current())
+        }
         while true {
             waitForHash()
             if filled == buffer.count { grow() }
@@ -107,7 +112,7 @@ final class BlockReader {
         while true {
             let count = try source.read(into: buffer)
             // Rare (a line beyond the limit): hashed here, in order, before the buffer is read into again.
-            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            if digest != nil, count > 0 { blockHash.add(storage.slice(0..<count)) }
             guard count > 0 else {
                 try body(.longLine(head: UnsafeRawBufferPointer(head), length: length))
                 filled = 0
