@@ -54,3 +54,12 @@ let package = Package(
         .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink", "TestSupport"]),
     ]
 )
+
+// Swift 6 language mode everywhere, plus: existentials spelled `any`, and a module's members
+// visible only in files that import it.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

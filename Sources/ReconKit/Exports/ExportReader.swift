@@ -38,7 +38,7 @@ struct ExportReader<Row: ExportRow> {
     /// Returns the size and SHA-256 of the file's bytes, hashed as they were read.
     @discardableResult
     mutating func read(
-        _ file: ExportFile, index: Int, rejections: RejectionSink,
+        _ file: ExportFile, index: Int, rejections: any RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws -> FileDigest {
         guard index <= RowOrigin.maxFile else {

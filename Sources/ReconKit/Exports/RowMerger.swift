@@ -14,7 +14,7 @@ struct RowMerger<Row: ExportRow> {
 
     /// Moves a parsed chunk into the table: local string ids become global ones, line numbers
     /// absolute (`firstLine` lines of the file come before the chunk); records its rejections.
-    mutating func merge(_ chunk: ParsedChunk<Row>, file: ExportFile, firstLine: Int, rejections: RejectionSink) throws {
+    mutating func merge(_ chunk: ParsedChunk<Row>, file: ExportFile, firstLine: Int, rejections: any RejectionSink) throws {
         guard firstLine + chunk.lines <= RowOrigin.maxLine else {
             throw ReconError.unreadable(path: file.path, reason: "more than \(RowOrigin.maxLine) lines")
         }

@@ -18,7 +18,7 @@ final class BlockReader {
         case longLine(head: UnsafeRawBufferPointer, length: Int)
     }
 
-    private let source: ByteSource
+    private let source: any ByteSource
     private var storage: BlockBuffer
     private var buffer: UnsafeMutableRawBufferPointer { storage.bytes }
     private let maxLineLength: Int
@@ -29,7 +29,7 @@ final class BlockReader {
     private let hashing = DispatchGroup()
 
     init(
-        source: ByteSource, blockSize: Int = 8 << 20,
+        source: any ByteSource, blockSize: Int = 8 << 20,
         maxLineLength: Int = InputLimits.maxLineLength, headLength: Int = InputLimits.rawLength,
         digest: FileDigest? = nil
     ) {

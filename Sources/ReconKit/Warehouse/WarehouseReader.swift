@@ -19,7 +19,7 @@ struct WarehouseReader<Row: WarehouseRow> {
 
     /// Reads every line of `file`, whose rows carry `index`; a corrupt or unreadable file throws.
     mutating func read(
-        _ file: ExportFile, index: Int, into writer: FileWriter, rejections: RejectionSink,
+        _ file: ExportFile, index: Int, into writer: FileWriter, rejections: any RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws {
         guard index <= RowOrigin.maxFile else {
