@@ -22,9 +22,7 @@ let package = Package(
         .target(name: "CJSONLine"),
         .target(
             name: "ReconKit",
-            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CJSONLine", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")],
-            // Dynamic exclusivity checks cost a quarter of the run time in the hot loops; debug builds keep them.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CLibCSV", "CZlib", "CFileExchange", "CJSONLine", "CLibXlsxWriter", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The API client lives apart so that ReconKit builds and tests without SwiftNIO.
         .target(
@@ -51,8 +49,19 @@ let package = Package(
             ],
             path: "Tests/FakeSoundlink"
         ),
-        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SoundlinkAPITests", dependencies: ["SoundlinkAPI", "FakeSoundlink"]),
-        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink"]),
+        // What every test target needs: temporary folders, file listings, set-up shell commands.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReconKitTests", dependencies: ["ReconKit", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SoundlinkAPITests", dependencies: ["SoundlinkAPI", "FakeSoundlink", "TestSupport"]),
+        .testTarget(name: "SoundlinkReconTests", dependencies: ["soundlink-recon", "FakeSoundlink", "TestSupport"]),
     ]
 )
+
+// Swift 6 language mode everywhere, plus: existentials spelled `any`, and a module's members
+// visible only in files that import it.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -58,7 +58,7 @@ public func fuzzLines(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         try reader.forEachBlock { piece in
             switch piece {
-            case let .lines(block): lines(of: Array(block)[...], maxLineLength: maxLineLength, into: &seen)
+            case let .lines(block): lines(of: block.withBytes { Array($0) }[...], maxLineLength: maxLineLength, into: &seen)
             case let .longLine(head, length):
                 if length <= maxLineLength { fatalError("a line of \(length) bytes reported as too long") }
                 seen.append(SeenLine(tooLong: true, bytes: Array(head.prefix(headLength))))

@@ -10,7 +10,7 @@ public protocol RunObserver: AnyObject {
 /// The one entry point: settings in, reports written, summary out.
 public enum Run {
     /// Runs the job. Throws `ReconError` when it cannot run; gate failures are in the summary.
-    public static func execute(_ settings: RunSettings, observer: RunObserver? = nil) throws -> RunSummary {
+    public static func execute(_ settings: RunSettings, observer: (any RunObserver)? = nil) throws -> RunSummary {
         let output = try OutputFolder(
             path: settings.outputFolder, kind: settings.mode == .run ? .run : .validate, force: settings.force,
             inputs: settings.inputPaths)
@@ -24,7 +24,7 @@ public enum Run {
         }
     }
 
-    private static func execute(_ settings: RunSettings, output: OutputFolder, observer: RunObserver?) throws -> RunSummary {
+    private static func execute(_ settings: RunSettings, output: OutputFolder, observer: (any RunObserver)?) throws -> RunSummary {
         let catalogSources = settings.catalogs
         let catalogLoad = BackgroundJob { try CatalogLoader.load(catalogSources) }
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)

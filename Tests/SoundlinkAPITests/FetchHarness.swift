@@ -2,6 +2,7 @@ import FakeSoundlink
 import Foundation
 import ReconKit
 @testable import SoundlinkAPI
+import TestSupport
 
 /// A fake API on loopback and a fresh fetch folder, per test.
 struct FetchHarness {
@@ -37,17 +38,7 @@ struct FetchHarness {
     }
 
     /// Every file under the folder (relative path → bytes), manifest included.
-    func files() -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            }
-        }
-        return files
-    }
+    func files() -> [String: Data] { filesBelow(folder) }
 
     func text(_ path: String) -> String? {
         FileManager.default.contents(atPath: folder + "/" + path).map { String(decoding: $0, as: UTF8.self) }

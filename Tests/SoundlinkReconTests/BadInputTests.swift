@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Hostile inputs, each with its exact outcome: exit code, message, rejection or catalog issue,
 /// and that the other rows are still counted.
@@ -41,7 +42,7 @@ struct BadInputTests {
 
     @Test("a bad JSONL line is rejected with its reason; the good line is still kept", arguments: rejectedLines)
     func rejectedLine(name: String, bytes: [UInt8], reason: String, detail: String) throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let path = try work.writeBytes("b.jsonl", Array(Self.goodLine.utf8) + [0x0A] + bytes + [0x0A])
         let catalog = try work.catalog()
         let outcome = try BinaryRunner.run(["run", "--catalog", catalog, "--breakdown", path, "--out", work.path + "/out"])
@@ -63,7 +64,7 @@ struct BadInputTests {
 
     @Test("accepted oddities: -0 money, deep nesting in an unknown field, a line just under 16 MiB, blank lines")
     func accepted() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let deep = String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000)
         let huge = "\"" + String(repeating: "x", count: (16 << 20) - 1000) + "\""
         let lines = [
@@ -87,7 +88,7 @@ struct BadInputTests {
 
     @Test("CR-only line ends: a JSONL file is one line (rejected), a catalog still splits into records")
     func carriageReturns() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let jsonl = try work.write("b.jsonl", Self.goodLine + "\r" + Self.replaced(#""country_code":"US""#, #""country_code":"DE""#) + "\r")
         let catalog = try work.write("c.csv", "isrc,title\rUSRC17607839,One\rUSRC17607840,Two\r")
         // Its only line is rejected, so the default gate nothing_kept would fail: allowed here.
@@ -101,7 +102,7 @@ struct BadInputTests {
 
     @Test("the same file given twice: every row of the second copy supersedes, totals unchanged")
     func sameFileTwice() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let path = try work.write("b.jsonl", Self.goodLine + "\n" + Self.replaced(#""country_code":"US""#, #""country_code":"DE""#) + "\n")
         let outcome = try BinaryRunner.run(["run", "--catalog", try work.catalog(), "--breakdown", path, "--breakdown", path,
                                             "--out", work.path + "/out"])
@@ -117,7 +118,7 @@ struct BadInputTests {
     }
 
     /// Inputs that stop the job: exit 1, one line on stderr naming the file, no output folder.
-    static let fatal: [(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String)] = [
+    static let fatal: [(name: String, setUp: @Sendable (TemporaryFolder) throws -> [String], message: String)] = [
         ("empty catalog", { ["--catalog", try $0.write("empty.csv", "")] }, "empty.csv:1: file is empty: no header line"),
         ("unclosed quote", { ["--catalog", try $0.write("q.csv", "isrc,title\nUSRC17607839,\"never\n\nclosed\n")] },
          "q.csv:2: quoted field never closes"),
@@ -142,8 +143,8 @@ struct BadInputTests {
     ]
 
     @Test("inputs that stop the job", arguments: fatal)
-    func fatalInput(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String) throws {
-        let work = try WorkFolder()
+    func fatalInput(name: String, setUp: @Sendable (TemporaryFolder) throws -> [String], message: String) throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var arguments = try setUp(work)
         if !arguments.contains("--catalog") { arguments += ["--catalog", try work.catalog()] }
         if !arguments.contains("--breakdown"), !arguments.contains("--engagement") {
@@ -160,7 +161,7 @@ struct BadInputTests {
 
     @Test("an output folder that cannot be written")
     func unwritableOutput() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let blocker = try work.write("file.txt", "not a folder")
         let outcome = try BinaryRunner.run(["run", "--out", blocker + "/out", "--catalog", try work.catalog(), "--breakdown",
                                             try work.write("b.jsonl", Self.goodLine)])
@@ -170,7 +171,7 @@ struct BadInputTests {
 
     @Test("catalog oddities become issues, not failures")
     func catalogIssues() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var bytes = Array("isrc,spotify_id,title\n".utf8)
         bytes += Array("USRC17607839,,Caf".utf8) + [0xE9] + Array("\n".utf8)        // invalid UTF-8
         bytes += Array("US".utf8) + [0] + Array("RC17607840,,Nul\n".utf8)           // NUL byte in the ISRC
@@ -189,7 +190,7 @@ struct BadInputTests {
     }
 }
 
-extension WorkFolder {
+extension TemporaryFolder {
     @discardableResult
     func writeBytes(_ name: String, _ bytes: [UInt8]) throws -> String {
         let file = path + "/" + name
@@ -206,14 +207,4 @@ extension WorkFolder {
     func summary(_ folder: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: read(folder + "/summary.json")) as? [String: Any] ?? [:]
     }
-}
-
-/// Runs a shell command for test set-up.
-func shell(_ command: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
 }

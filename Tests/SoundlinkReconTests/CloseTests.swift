@@ -1,19 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Month-end close on the command line")
 struct CloseTests {
-    private func json(_ work: WorkFolder, _ name: String) throws -> [String: Any] {
+    private func json(_ work: TemporaryFolder, _ name: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: try work.read(name)) as? [String: Any])
     }
 
-    private func lines(_ work: WorkFolder, _ name: String) throws -> [String] {
+    private func lines(_ work: TemporaryFolder, _ name: String) throws -> [String] {
         String(decoding: try work.read(name), as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
     @Test("run on the sample prints the planted mismatch; --require-tie-out fails the run with exit 3")
     func sampleTieOut() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out",
                                             "--require-tie-out"])
         #expect(outcome.status == 3, "\(outcome.stderr)")
@@ -29,7 +30,7 @@ struct CloseTests {
 
     @Test("validate --overview evaluates the tie-out and its gate into summary.json, without reconciliation.csv")
     func validate() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v",
                                             "--require-tie-out"])
         #expect(outcome.status == 3)
@@ -51,7 +52,7 @@ struct CloseTests {
 
     @Test("an overview file whose name does not fit stops the job, naming the file")
     func badOverview() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let bad = try work.write("overview_c_2026-04-07.json", "{}")
         let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--overview", bad,
                                             "--out", work.path + "/out"])
@@ -77,7 +78,7 @@ struct CloseTests {
                                 row("2026-04-02", "US")]
 
     /// Runs the month on the files in `exports` (relative to the work folder) into `out`.
-    private func run(_ work: WorkFolder, _ exports: String, _ out: String) throws {
+    private func run(_ work: TemporaryFolder, _ exports: String, _ out: String) throws {
         let outcome = try BinaryRunner.run([
             "run", "--catalog", "p=" + work.path + "/p.csv", "--breakdown", work.path + "/" + exports,
             "--month", "2026-04", "--out", work.path + "/" + out, "--quiet",
@@ -85,13 +86,13 @@ struct CloseTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
     }
 
-    private func diff(_ work: WorkFolder) throws -> BinaryRunner.Outcome {
+    private func diff(_ work: TemporaryFolder) throws -> BinaryRunner.Outcome {
         try BinaryRunner.run(["diff", work.path + "/before", work.path + "/after", "--out", work.path + "/diff"])
     }
 
     @Test("diff of two runs on the same inputs: exit 0 and no grain listed")
     func identical() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("p.csv", Self.catalog)
         try work.write("b/week.jsonl", Self.month.joined(separator: "\n") + "\n")
         try run(work, "b", "before")
@@ -106,7 +107,7 @@ struct CloseTests {
 
     @Test("diff after a re-fetch that restated one day: exit 3, exactly the changed grains")
     func restatedDay() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("p.csv", Self.catalog)
         try work.write("b/week.jsonl", Self.month.joined(separator: "\n") + "\n")
         try run(work, "b", "before")
@@ -132,7 +133,7 @@ struct CloseTests {
 
     @Test("diff lists a grain present on one side only with the other side's cells empty")
     func oneSideOnly() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("p.csv", Self.catalog)
         try work.write("b/week.jsonl", Self.month.joined(separator: "\n") + "\n")
         try run(work, "b", "before")
@@ -148,7 +149,7 @@ struct CloseTests {
 
     @Test("diff exits 1 when a set cannot be read")
     func unreadable() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("before/partners.csv", "bucket,partner,currency,rows,streams,spend_total\n")
         let outcome = try diff(work)
         #expect(outcome.status == 1)

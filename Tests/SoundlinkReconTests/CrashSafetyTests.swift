@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,7 @@ struct CrashSafetyTests {
 
     @Test("SIGKILL at any moment leaves the previous complete set or the new one, never a mix")
     func killMidRun() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let small = try work.write("small.jsonl", exportText(rows: 200, salt: 0))
         let large = try work.write("large.jsonl", exportText(rows: 40_000, salt: 7))
         let catalog = try work.write("c.csv", "isrc,title\nUSRC17600001,One\n")

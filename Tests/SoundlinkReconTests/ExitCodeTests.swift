@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Exit codes and messages")
 struct ExitCodeTests {
@@ -10,7 +11,7 @@ struct ExitCodeTests {
 
     @Test("a failed gate still writes every report, then exits 3")
     func gates() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         for gate in [["--require-final"], ["--strict"], ["--max-unmatched-rate", "0.01"]] {
             let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out"] + gate)
             #expect(outcome.status == 3, "\(gate)")
@@ -22,7 +23,7 @@ struct ExitCodeTests {
 
     @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
     func missingCatalog() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["run", "--catalog", "nope.csv", "--out", work.path + "/out",
                                             "--breakdown", "SampleData/exports/breakdown"])
         #expect(outcome.status == 1)
@@ -32,7 +33,7 @@ struct ExitCodeTests {
 
     @Test("an unterminated quote names the file and the line where it opened")
     func unterminatedQuote() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let catalog = try work.write("bad.csv", "isrc,title\nUSRC17607839,ok\nUSRC17607840,\"open\n")
         let outcome = try BinaryRunner.run(["validate", "--catalog", catalog, "--out", work.path + "/out",
                                             "--breakdown", "SampleData/exports/breakdown"])
@@ -42,7 +43,7 @@ struct ExitCodeTests {
 
     @Test("a folder given as a catalog, and a header with no key column, exit 1")
     func unusableCatalogs() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let exports = ["--breakdown", "SampleData/exports/breakdown"]
         let folder = try BinaryRunner.run(["validate", "--catalog", work.path, "--out", work.path + "/out"] + exports)
         #expect(folder.status == 1)
@@ -55,7 +56,7 @@ struct ExitCodeTests {
 
     @Test("foreign files in --out: refused, naming them; --force moves them aside whole and deletes nothing")
     func foreignOutput() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("out/notes.txt", "mine")
         try work.write("out/budget.csv", "a,b\n")
         let refused = try BinaryRunner.run(["run", "--out", work.path + "/out"] + sampleInputs)
@@ -88,7 +89,7 @@ struct ExitCodeTests {
 
     @Test("config errors name the file and the key")
     func configErrors() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let config = try work.write("c.json", #"{"catalogs": [{"path": "x.csv", "delimiter": "|"}]}"#)
         let outcome = try BinaryRunner.run(["validate", "--config", config])
         #expect(outcome.status == 1)
@@ -99,7 +100,7 @@ struct ExitCodeTests {
 
     @Test("validate writes only the summary, catalog issues and rejected lines; --strict gates it")
     func validate() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--out", work.path + "/v"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("catalog borealis: 6 entries, 5 usable, 3 issues"))

@@ -1,6 +1,7 @@
 import FakeSoundlink
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,19 +47,6 @@ struct FetchBinaryTests {
         let server = FakeSoundlink(apiKey: key, campaigns: campaigns)
         try await server.start()
         return server
-    }
-
-    /// Relative path → bytes of every file under `folder`.
-    static func files(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            }
-        }
-        return files
     }
 
     /// `manifest.json` without its `fetched_at` times.
@@ -131,7 +119,7 @@ struct FetchBinaryTests {
         server.inject(.wrongRowCount, on: .breakdownExport, campaign: busy)
         server.inject(.envelope200(code: "internal_error"), on: .overview, campaign: busy)
         server.inject(.slowBody(seconds: 2), on: .breakdownExport, campaign: busy)
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let fetched = work.path + "/exports"
         let started = Date()
         let outcome = try Self.fetch(["--out", fetched, "--month", "2026-04", "--base-url", server.baseURL])
@@ -216,7 +204,7 @@ struct FetchBinaryTests {
     func killAndResume() async throws {
         let server = try await Self.startServer(Self.manyCampaigns())
         defer { Task { await server.stop() } }
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let arguments = ["--from", "2025-01-01", "--to", "2026-04-30", "--base-url", server.baseURL, "--parallel", "3",
                          "--requests-per-minute", "1000", "--requests-per-hour", "10000"]
 
@@ -232,10 +220,10 @@ struct FetchBinaryTests {
             return String(decoding: manifest, as: UTF8.self).components(separatedBy: "\"path\"").count > 12
         })
         #expect(killed.status == SIGKILL || killed.status == 9, "\(killed.stdout) \(killed.stderr)")
-        let leftAfterKill = Self.files(work.path + "/resumed")
-        #expect(leftAfterKill.count < Self.files(work.path + "/clean").count, "the kill came too late to test a resume")
+        let leftAfterKill = filesBelow(work.path + "/resumed")
+        #expect(leftAfterKill.count < filesBelow(work.path + "/clean").count, "the kill came too late to test a resume")
         for (path, _) in leftAfterKill where !path.contains(".fetch-tmp-") && path != "manifest.json" {
-            #expect(leftAfterKill[path] == Self.files(work.path + "/clean")[path], "\(path) is not complete after the kill")
+            #expect(leftAfterKill[path] == filesBelow(work.path + "/clean")[path], "\(path) is not complete after the kill")
         }
 
         server.setResponseDelay(0)
@@ -260,8 +248,8 @@ struct FetchBinaryTests {
         #expect(resumed.stderr.hasPrefix("4 campaigns: \(24 - finalWindows.count) windows to fetch, \(finalWindows.count) final and skipped\n"))
         for window in finalWindows { #expect(!resumed.stderr.contains(window), "\(window) was fetched again") }
 
-        let cleanFiles = Self.files(work.path + "/clean")
-        let resumedFiles = Self.files(work.path + "/resumed")
+        let cleanFiles = filesBelow(work.path + "/clean")
+        let resumedFiles = filesBelow(work.path + "/resumed")
         #expect(resumedFiles.keys.sorted() == cleanFiles.keys.sorted())
         for (path, data) in cleanFiles where path != "manifest.json" {
             #expect(resumedFiles[path] == data, "\(path)")
@@ -275,7 +263,7 @@ struct FetchBinaryTests {
         defer { Task { await server.stop() } }
         server.inject(.status(429, code: "rate_limit_exceeded", headers: [("Retry-After", "1")]), on: .breakdownExport,
                       campaign: "campaign-1")
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         // script(1) gives the binary a terminal; its output is what a person would see.
         let command = [BinaryRunner.executable, "fetch", "--out", work.path + "/f", "--month", "2026-04", "--base-url", server.baseURL,
                        "--parallel", "3", "--retry-base", "0.01"].map { "'\($0)'" }.joined(separator: " ")
@@ -308,7 +296,7 @@ struct FetchBinaryTests {
         server.inject(.status(429, code: "rate_limit_exceeded", headers: [("Retry-After", "1")]), on: .overview)
         server.inject(.status(500, code: "internal_error"), on: .breakdownExport, campaign: "campaign-2", times: 10)
         server.inject(.cutBody, on: .engagementExport)
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var outputs: [BinaryRunner.Outcome] = []
         outputs.append(try Self.fetch(["--out", work.path + "/f", "--month", "2026-04", "--verbose", "--base-url", server.baseURL,
                                        "--max-attempts", "2"]))
@@ -327,7 +315,7 @@ struct FetchBinaryTests {
         for outcome in outputs {
             #expect(!outcome.stdout.contains(Self.key) && !outcome.stderr.contains(Self.key.dropFirst(8)))
         }
-        for (path, data) in Self.files(work.path) {
+        for (path, data) in filesBelow(work.path) {
             #expect(!String(decoding: data, as: UTF8.self).contains(Self.key.dropFirst(8)), "\(path) holds the key")
         }
         // Nor is it in any file of the repository (fixtures included): it is made up per run.
@@ -336,7 +324,7 @@ struct FetchBinaryTests {
 
     @Test("without SOUNDLINK_API_KEY fetch stops with one line saying to set it", arguments: [nil, ""] as [String?])
     func missingKey(key: String?) throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try Self.fetch(["--out", work.path + "/f", "--month", "2026-04", "--base-url", "http://127.0.0.1:9"], key: key)
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "soundlink-recon: error: SOUNDLINK_API_KEY is not set: set it to the Soundlink API key (it is read from the environment only)\n")
@@ -345,7 +333,7 @@ struct FetchBinaryTests {
 
     @Test("a base URL that is not http(s) stops the job before anything is written")
     func badBaseURL() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try Self.fetch(["--out", work.path + "/f", "--month", "2026-04", "--base-url", "ftp://example.com"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "soundlink-recon: error: base URL 'ftp://example.com' is not an http:// or https:// URL\n")

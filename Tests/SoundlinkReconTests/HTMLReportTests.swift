@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("report.html")
 struct HTMLReportTests {
@@ -81,7 +82,7 @@ struct HTMLReportTests {
 
     @Test("text from the inputs is escaped")
     func escaping() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let hostile = #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","campaign_id":"c1","campaign_name":"<script>alert(1)</script>","campaign_target_type":"track","campaign_target_isrc":"QZZZZ2500001","country_code":"US","spend_total":9.99,"currency":"USD"}"#
         let catalog = try work.write("c.csv", "isrc,title\nUSRC17607839,<b>bold</b> & \"quoted\"\n")
         let export = try work.write("b.jsonl", hostile + "\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Hostile files run through the built binary, each with its exact outcome (issue 13, SPEC §13).
 @Suite("Hostile input")
@@ -8,7 +9,7 @@ struct HostileInputTests {
 
     /// Runs the binary under `/usr/bin/time` and returns the outcome and the peak resident memory in KiB.
     static func runMeasured(_ arguments: [String]) throws -> (BinaryRunner.Outcome, Int) {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let report = work.path + "/time.txt"
         let outcome = try BinaryRunner.run(["-f", "%M", "-o", report, BinaryRunner.executable] + arguments,
                                            executable: "/usr/bin/time")
@@ -18,7 +19,7 @@ struct HostileInputTests {
 
     @Test("a 50 MB line is rejected line_too_long with its first 4,096 bytes, without being held in memory")
     func fiftyMegabyteLine() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var bytes = Array((Self.goodLine + "\n{\"blob\":\"").utf8)
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 50_000_000)
         bytes += Array(("\"}\n" + Self.goodLine.replacingOccurrences(of: #""US""#, with: #""DE""#) + "\n").utf8)
@@ -41,7 +42,7 @@ struct HostileInputTests {
 
     @Test("at most 100,000 rejections of a file are listed, then a `more` line; the summary counts them all")
     func rejectionCap() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let bad = try work.write("bad.jsonl", String(repeating: "x\n", count: 100_005))
         let good = try work.write("good.jsonl", Self.goodLine + "\n[]\n")
         // bad.jsonl has every line rejected: --allow-empty keeps the nothing_kept gate out of this test.
@@ -60,7 +61,7 @@ struct HostileInputTests {
     }
 
     /// Special files in every place a file is read: exit 1 at once, naming the file.
-    static let specialFiles: [(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String)] = [
+    static let specialFiles: [(name: String, setUp: @Sendable (TemporaryFolder) throws -> [String], message: String)] = [
         ("FIFO as export", { work in
             try shell("mkfifo \(work.path)/pipe.jsonl")
             return ["--breakdown", work.path + "/pipe.jsonl"]
@@ -86,8 +87,8 @@ struct HostileInputTests {
     ]
 
     @Test("only regular files are read", arguments: specialFiles)
-    func specialFile(name: String, setUp: @Sendable (WorkFolder) throws -> [String], message: String) throws {
-        let work = try WorkFolder()
+    func specialFile(name: String, setUp: @Sendable (TemporaryFolder) throws -> [String], message: String) throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var arguments = try setUp(work)
         if !arguments.contains("--catalog"), !arguments.contains("--config") { arguments += ["--catalog", try work.catalog()] }
         let outcome = try BinaryRunner.run(["run", "--out", work.path + "/out"] + arguments)
@@ -99,7 +100,7 @@ struct HostileInputTests {
 
     @Test("a month beyond 64-bit micro-units: 2,000 rows of 5,000,000,000 VND; an exponent applied exactly")
     func largeCurrency() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         var lines = (0..<2000).map { index in
             Self.goodLine.replacingOccurrences(of: #""c1""#, with: "\"c\(index)\"")
                 .replacingOccurrences(of: "5.25", with: "5000000000").replacingOccurrences(of: "USD", with: "VND")
@@ -138,7 +139,7 @@ struct HostileInputTests {
 
     @Test("config: duplicate keys and wrong kinds stop the job naming the file and the key", arguments: configs)
     func strictConfig(json: String, message: String) throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let config = try work.write("c.json", json)
         let outcome = try BinaryRunner.run(["run", "--config", config, "--out", work.path + "/out"])
         #expect(outcome.status == 1)
@@ -147,7 +148,7 @@ struct HostileInputTests {
 
     @Test("formula guard on every column carrying input text; valid ids and numbers untouched; NUL never raw")
     func formulaInjection() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let hostile = Self.goodLine
             .replacingOccurrences(of: #""account_id":"a1""#, with: #""account_id":"=HYPERLINK(\"http://x\")""#)
             .replacingOccurrences(of: #""campaign_id":"c1""#, with: #""campaign_id":"+c1","campaign_name":"a\u0000b""#)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,7 @@ struct OutputFolderTests {
 
     @Test("a command holding the lock beside --out makes a second one refuse, naming the lock; stale staging stays until then")
     func lockHeld() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let lockPath = work.path + "/.out.lock"
         let descriptor = open(lockPath, O_CREAT | O_RDWR, 0o644)
         #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
@@ -29,7 +30,7 @@ struct OutputFolderTests {
 
     @Test("two runs in separate PID namespaces (both PID 1) into one --out: one complete set, never a mix", .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")))
     func pidNamespaces() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/reference"]).status == 0)
         let reference = try work.snapshot("reference")
         for round in 0..<4 {
@@ -53,7 +54,7 @@ struct OutputFolderTests {
 
     @Test("--out that is a symbolic link, an empty string, read-only, or holds an input is refused before any work")
     func refusedFolders() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         try FileManager.default.createDirectory(atPath: work.path + "/real", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: work.path + "/link", withDestinationPath: work.path + "/real")
         let link = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/link"])
@@ -82,7 +83,7 @@ struct OutputFolderTests {
 
     @Test("a set is complete only with every file its marker lists: a set missing one is not replaced without --force")
     func incompleteSet() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 0)
         let marker = try JSONSerialization.jsonObject(with: try work.read("out/.soundlink-recon.json")) as? [String: Any]
         #expect(marker?["command"] as? String == "run")

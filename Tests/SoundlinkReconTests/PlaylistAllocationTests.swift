@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--allocate-playlist-spend` end to end, on a month small enough to work out by hand.
 @Suite("Playlist spend allocation")
@@ -22,8 +23,8 @@ struct PlaylistAllocationTests {
     }
 
     /// Runs the month with `extra` options; returns the work folder (outputs in `out/`).
-    static func run(_ extra: [String]) throws -> WorkFolder {
-        let work = try WorkFolder()
+    static func run(_ extra: [String]) throws -> TemporaryFolder {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let a = try work.write("a.csv", "isrc,spotify_track_id,title\nUSAAA2500001,\(alpha),Alpha\n")
         let b = try work.write("b.csv", "isrc,spotify_track_id,title\nUSBBB2500002,\(beta),Beta\n")
         let breakdown = try work.write("b.jsonl", [
@@ -50,7 +51,7 @@ struct PlaylistAllocationTests {
         return work
     }
 
-    static func text(_ work: WorkFolder, _ name: String) throws -> String {
+    static func text(_ work: TemporaryFolder, _ name: String) throws -> String {
         String(decoding: try work.read("out/" + name), as: UTF8.self)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What a new user tried (issue "Safe by default"): each case with its exit code and message.
 @Suite("Safe defaults")
@@ -8,7 +9,7 @@ struct SafeDefaultsTests {
 
     @Test("run with no catalog, or no export, is a usage error")
     func noInputs() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let bare = try BinaryRunner.run(["run", "--out", work.path + "/out"])
         #expect(bare.status == 64)
         #expect(bare.stderr.contains("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file."))
@@ -20,7 +21,7 @@ struct SafeDefaultsTests {
 
     @Test("a period that keeps nothing fails the default gate nothing_kept (exit 3); --allow-empty passes it")
     func emptyPeriod() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["run"] + sample + ["--month", "2026-07", "--out", work.path + "/out"])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.contains("gate nothing_kept: FAIL (value 0, limit 1)"))
@@ -35,7 +36,7 @@ struct SafeDefaultsTests {
 
     @Test("breakdown and engagement folders swapped: exit 3, and each file is named with the source it looks like")
     func swappedSources() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run([
             "run", "--catalog", "SampleData/catalogs/aurora.csv", "--breakdown", "SampleData/exports/engagement",
             "--engagement", "SampleData/exports/breakdown", "--out", work.path + "/out",
@@ -53,7 +54,7 @@ struct SafeDefaultsTests {
 
     @Test("an inverted period is a usage error on the command line and a config error naming the key")
     func invertedPeriod() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let line = try BinaryRunner.run(["run"] + sample + ["--from", "2026-05-31", "--to", "2026-05-01", "--out", work.path + "/out"])
         #expect(line.status == 64)
         #expect(line.stderr.contains("--to 2026-05-01 is before --from 2026-05-31: the period would hold no date."))
@@ -67,7 +68,7 @@ struct SafeDefaultsTests {
 
     @Test("validate never replaces a run's output set, nor run a validate set")
     func kinds() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 0)
         let before = work.files("out")
         let validate = try BinaryRunner.run(["validate"] + sample + ["--out", work.path + "/out"])
@@ -81,7 +82,7 @@ struct SafeDefaultsTests {
 
     @Test("export-looking files a folder scan skips are named in a warning and counted in the summary")
     func skippedFiles() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let line = try String(contentsOfFile: BinaryRunner.packageRoot + "/SampleData/exports/breakdown/"
             + (try FileManager.default.contentsOfDirectory(atPath: BinaryRunner.packageRoot + "/SampleData/exports/breakdown")
                 .sorted()[0]), encoding: .utf8)
@@ -101,7 +102,7 @@ struct SafeDefaultsTests {
 
     @Test("same key and exported_at with different money: counted, listed in conflicts.csv, the last read still wins")
     func conflicts() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let first = BadInputTests.goodLine
         let second = BadInputTests.replaced("5.25", "7.00")
         let same = try work.write("a.jsonl", first + "\n")
@@ -120,7 +121,7 @@ struct SafeDefaultsTests {
 
     @Test("command-line catalogs add to the config's; a command-line period replaces the config's with a note")
     func configMerge() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let extra = try work.write("extra.csv", "isrc,title\nUSRC17607839,One\n")
         let outcome = try BinaryRunner.run(["run"] + sample + ["--catalog", "extra=" + extra, "--from", "2026-04-10",
                                                                "--out", work.path + "/out"])
@@ -133,7 +134,7 @@ struct SafeDefaultsTests {
 
     @Test("validate applies --max-unmatched-rate (exit 3 on the sample at 0.01)")
     func validateRate() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["validate"] + sample + ["--max-unmatched-rate", "0.01", "--out", work.path + "/v"])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.contains("gate max_unmatched_rate: FAIL (value 0.059074, limit 0.010000)"))
@@ -141,7 +142,7 @@ struct SafeDefaultsTests {
 
     @Test("a failed --require-final names each campaign's provisional days and when they become final")
     func requireFinal() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["run"] + sample + ["--require-final", "--out", work.path + "/out"])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.contains(

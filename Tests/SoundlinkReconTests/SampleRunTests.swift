@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("The binary on the bundled sample")
 struct SampleRunTests {
@@ -7,7 +8,7 @@ struct SampleRunTests {
 
     @Test("run on Config/ and SampleData/ reproduces SampleData/expected byte for byte, twice")
     func golden() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         for round in 1...2 {
             let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -123,7 +124,7 @@ struct CSVFile {
 struct DeterminismTests {
     @Test("the reports are byte-identical for 1, 2 and 3 parsing threads")
     func threads() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         for threads in [1, 2, 3] {
             let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--threads", String(threads),
                                                 "--out", work.path + "/out\(threads)"])
@@ -140,7 +141,7 @@ struct DeterminismTests {
 extension DeterminismTests {
     @Test("export files in another order give the same reports (no ties in the sample); only read order differs")
     func fileOrder() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let folder = BinaryRunner.packageRoot + "/SampleData/exports/"
         let breakdown = try FileManager.default.contentsOfDirectory(atPath: folder + "breakdown").sorted()
         let engagement = try FileManager.default.contentsOfDirectory(atPath: folder + "engagement").sorted()

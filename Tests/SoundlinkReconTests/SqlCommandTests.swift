@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("sql command")
 struct SqlCommandTests {
     @Test("the sample: rows, recon.sql, run's rejected.jsonl and catalog_issues.csv; config gates ignored")
     func sample() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let sql = try BinaryRunner.run(["sql", "--dialect", "duckdb", "--config", "Config/recon.json",
                                         "--out", work.path + "/sql", "--quiet"])
         #expect(sql.status == 0, "\(sql.stderr)")
@@ -39,7 +40,7 @@ struct SqlCommandTests {
         (["--allow-empty"], "sql evaluates no gates"),
     ])
     func usage(_ extra: [String], _ message: String) throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let outcome = try BinaryRunner.run(["sql", "--dialect", "duckdb", "--config", "Config/recon.json",
                                             "--out", work.path + "/sql"] + extra)
         #expect(outcome.status == 64)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `report.xlsx` in a run's output set; its cells are compared with the CSVs by scripts/check_workbook.sh.
 @Suite("report.xlsx in the output set")
 struct WorkbookRunTests {
     @Test("every run writes report.xlsx, byte-identical on a re-run a moment later; --no-workbook and validate skip it")
     func presentAndStable() throws {
-        let work = try WorkFolder()
+        let work = try TemporaryFolder(prefix: "recon-e2e")
         let first = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--quiet", "--out", work.path + "/one"])
         #expect(first.status == 0, "\(first.stderr)")
         Thread.sleep(forTimeInterval: 1.1)  // a creation time taken from the clock would now differ

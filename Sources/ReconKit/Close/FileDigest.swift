@@ -15,6 +15,12 @@ final class FileDigest {
         bytes += buffer.count
     }
 
+    /// Continues from what another hasher was fed (the block reader's hashing thread).
+    func take(_ state: HashState) {
+        hasher = state.hasher
+        bytes = state.bytes
+    }
+
     /// The fingerprint of everything fed so far.
     func fingerprint(kind: String, path: String) -> InputFingerprint {
         let hex = hasher.finalize().map { byte in

@@ -2,90 +2,71 @@
 import Glibc
 #endif
 
-/// Parses the lines of one chunk of an export file into rows, with its own string pool.
+/// Parses the lines of one chunk of an export file into rows, with a string pool of its own.
 ///
-/// Several parsers run at once on consecutive chunks of a block; their results
-/// are merged in chunk order, so the outcome equals a single-threaded read.
-/// Each instance is used by one thread at a time.
-final class ChunkParser<Row: ExportRow>: @unchecked Sendable {
-    /// A rejected line, numbered within the chunk.
-    struct LocalRejection {
-        let line: Int
-        let problem: RowProblem
-        let raw: String
-        var rawTruncated: Bool
-
-        init(line: Int, problem: RowProblem, bytes: UnsafeRawBufferPointer) {
-            self.line = line
-            self.problem = problem
-            (raw, rawTruncated) = TextCut.decoded(bytes, limit: InputLimits.rawLength)
-        }
-    }
-
-    let pool = StringPool()
-    private lazy var parser = ExportLineParser(pool: pool)
-    private(set) var rows: [Row] = []
-    private(set) var rejections: [LocalRejection] = []
-    private(set) var lines = 0
-    private(set) var blank = 0
-    /// The bytes to parse next; set before `parse()`.
-    var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// Lines longer than this are rejected unparsed (a setting so that tests can use small lines).
-    let maxLineLength: Int
-
-    init(maxLineLength: Int = InputLimits.maxLineLength) { self.maxLineLength = maxLineLength }
-
-    /// Stands for one line that was too long to read: `head` is its start, `length` its size.
-    func takeLongLine(head: UnsafeRawBufferPointer, length: Int) {
-        clear()
-        lines = 1
-        var rejection = LocalRejection(line: 1, problem: tooLong(length), bytes: head)
-        rejection.rawTruncated = true
-        rejections.append(rejection)
-    }
-
-    private func tooLong(_ length: Int) -> RowProblem {
-        RowProblem(.lineTooLong, "line: \(length) bytes, more than \(maxLineLength)")
-    }
-
-    private func clear() {
-        rows.removeAll(keepingCapacity: true)
-        rejections.removeAll(keepingCapacity: true)
-        pool.removeAll()
-        lines = 0
-        blank = 0
-    }
-
+/// Several chunks of a block are parsed at once, each on its own thread into its own
+/// `ParsedChunk`; they are merged in chunk order, so the outcome equals a single-threaded read.
+enum ChunkParser<Row: ExportRow> {
     /// Parses every line of `chunk`; rows carry line numbers counted from 1 within the chunk.
-    func parse(fileIndex: Int) {
-        clear()
+    /// Lines longer than `maxLineLength` are rejected unparsed (a setting so that tests can use small lines).
+    static func parse(
+        _ chunk: UnsafeRawBufferPointer, fileIndex: Int, maxLineLength: Int = InputLimits.maxLineLength
+    ) -> ParsedChunk<Row> {
+        var parsed = ParsedChunk<Row>()
+        let parser = ExportLineParser(pool: parsed.pool)
         var start = 0
         let count = chunk.count
-        guard let base = chunk.baseAddress else { return }
+        guard let base = chunk.baseAddress else { return parsed }
         while start < count {
             let end = memchr(base + start, 0x0A, count - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? count
             var lineEnd = end
             if lineEnd > start, chunk[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            lines += 1
-            parseLine(UnsafeRawBufferPointer(rebasing: chunk[start..<lineEnd]), fileIndex: fileIndex)
+            parsed.lines += 1
+            parseLine(UnsafeRawBufferPointer(rebasing: chunk[start..<lineEnd]), parser: parser, fileIndex: fileIndex,
+                      maxLineLength: maxLineLength, into: &parsed)
             start = end + 1
         }
+        return parsed
     }
 
-    private func parseLine(_ line: UnsafeRawBufferPointer, fileIndex: Int) {
+    /// Parses the lines of a block's chunk, on a worker thread: the result shares nothing with the caller.
+    static func parse(_ chunk: ByteSlice, fileIndex: Int, maxLineLength: Int) -> ParsedChunk<Row> {
+        chunk.withBytes { parse($0, fileIndex: fileIndex, maxLineLength: maxLineLength) }
+    }
+
+    /// Stands for one line that was too long to read: `head` is its start, `length` its size.
+    static func longLine(
+        head: UnsafeRawBufferPointer, length: Int, maxLineLength: Int = InputLimits.maxLineLength
+    ) -> ParsedChunk<Row> {
+        var parsed = ParsedChunk<Row>()
+        parsed.lines = 1
+        var rejection = ParsedChunk<Row>.LocalRejection(line: 1, problem: tooLong(length, maxLineLength), bytes: head)
+        rejection.rawTruncated = true
+        parsed.rejections.append(rejection)
+        return parsed
+    }
+
+    private static func tooLong(_ length: Int, _ maxLineLength: Int) -> RowProblem {
+        RowProblem(.lineTooLong, "line: \(length) bytes, more than \(maxLineLength)")
+    }
+
+    private static func parseLine(
+        _ line: UnsafeRawBufferPointer, parser: ExportLineParser, fileIndex: Int, maxLineLength: Int,
+        into parsed: inout ParsedChunk<Row>
+    ) {
         if line.count > maxLineLength {
-            rejections.append(LocalRejection(line: lines, problem: tooLong(line.count), bytes: line))
+            parsed.rejections.append(.init(line: parsed.lines, problem: tooLong(line.count, maxLineLength), bytes: line))
             return
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            blank += 1
+            parsed.blank += 1
             return
         }
         do throws(RowProblem) {
             try parser.load(line)
-            rows.append(try Row(parser, origin: RowOrigin(file: fileIndex, line: lines)))
+            parsed.rows.append(try Row(parser, origin: RowOrigin(file: fileIndex, line: parsed.lines)))
         } catch {
-            rejections.append(LocalRejection(line: lines, problem: error, bytes: line))
+            parsed.rejections.append(.init(line: parsed.lines, problem: error, bytes: line))
         }
     }
 }

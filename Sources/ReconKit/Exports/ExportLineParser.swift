@@ -1,18 +1,43 @@
 /// Parses one JSONL line into its top-level fields and reads them as typed values.
 ///
 /// One parser serves a whole file: its buffers are reused from line to line.
+///
+/// Its per-line state is read for every field of every line, so it lives in `RawArray`s and a
+/// `RawCell` rather than in class properties (which are checked for overlapping access each time).
 final class ExportLineParser {
-    private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// The top-level members of the line, `members[0..<memberCount]` (grown by the scanner when needed).
-    private var members = UnsafeMutableBufferPointer<JSONMember>.allocate(capacity: 64)
-    private var memberCount = 0
-    private var slots = [Int](repeating: -1, count: ExportField.allCases.count)
+    /// The scalar state that changes from line to line.
+    private struct Cursor {
+        var line = UnsafeRawBufferPointer(start: nil, count: 0)
+        /// The top-level members of the line, `members[0..<memberCount]` (grown by the scanner when needed).
+        var members = UnsafeMutableBufferPointer<JSONMember>.allocate(capacity: 64)
+        var memberCount = 0
+        var keyArenaUsed = 0
+        var recentGeneration = -1
+    }
+
+    private let cursor = RawCell(Cursor())
+    private(set) var line: UnsafeRawBufferPointer {
+        get { cursor.value.line }
+        set { cursor.value.line = newValue }
+    }
+    private var members: UnsafeMutableBufferPointer<JSONMember> {
+        get { cursor.value.members }
+        set { cursor.value.members = newValue }
+    }
+    private var memberCount: Int {
+        get { cursor.value.memberCount }
+        set { cursor.value.memberCount = newValue }
+    }
+    private let slots = RawArray<Int>(repeating: -1, count: ExportField.allCases.count)
     /// The key (and the field it names, if any) at each position of the previous line: lines of
     /// one export share their field order, so most keys are recognised with one comparison.
-    private var previousKeys: [PreviousKey] = []
+    private let previousKeys = RawArray<PreviousKey>(capacity: 64)
     /// The bytes of the keys in `previousKeys`.
     private let keyArena = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
-    private var keyArenaUsed = 0
+    private var keyArenaUsed: Int {
+        get { cursor.value.keyArenaUsed }
+        set { cursor.value.keyArenaUsed = newValue }
+    }
 
     private struct PreviousKey {
         var field: ExportField?
@@ -20,8 +45,11 @@ final class ExportLineParser {
         var count: Int
     }
     /// Each field's most recent interned text, valid while the pool's generation is unchanged.
-    private var recentIDs = [TextID](repeating: TextID.absent, count: ExportField.allCases.count)
-    private var recentGeneration = -1
+    private let recentIDs = RawArray<TextID>(repeating: TextID.absent, count: ExportField.allCases.count)
+    private var recentGeneration: Int {
+        get { cursor.value.recentGeneration }
+        set { cursor.value.recentGeneration = newValue }
+    }
     /// Keys of the current line that name no known field (checked for repeats).
     private var unknownKeys: [UnknownKey] = []
     let pool: StringPool
@@ -36,7 +64,7 @@ final class ExportLineParser {
     /// Checks UTF-8 and JSON, and indexes the known fields; unknown fields are ignored.
     func load(_ line: UnsafeRawBufferPointer) throws(RowProblem) {
         self.line = line
-        for index in slots.indices { slots[index] = -1 }
+        slots.reset(repeating: -1, count: slots.count)
         memberCount = 0
         guard NativeJSONLineScanner.isValidUTF8(line) else { throw RowProblem(.invalidUTF8, "line is not valid UTF-8") }
         switch NativeJSONLineScanner.scan(line, into: &members, count: &memberCount) {
@@ -105,7 +133,7 @@ final class ExportLineParser {
         if keyArenaUsed + key.count > keyArena.count {
             // Keys keep changing (no common order): start over rather than grow.
             keyArenaUsed = 0
-            previousKeys.removeAll(keepingCapacity: true)
+            previousKeys.removeAll()
         }
         guard key.count <= keyArena.count else { return field }
         if key.count > 0 {
@@ -170,7 +198,7 @@ final class ExportLineParser {
     /// consecutive lines mostly repeat the account, campaign and country, which then cost one compare.
     private func internRepeated(_ text: UnsafeRawBufferPointer, field: ExportField) -> TextID {
         if recentGeneration != pool.generation {
-            for index in recentIDs.indices { recentIDs[index] = TextID.absent }
+            recentIDs.reset(repeating: TextID.absent, count: recentIDs.count)
             recentGeneration = pool.generation
         }
         let recent = recentIDs[field.rawValue]

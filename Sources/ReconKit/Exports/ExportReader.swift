@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Receives every rejected line, in read order.
 public protocol RejectionSink: AnyObject {
     func record(_ rejection: Rejection) throws
@@ -13,15 +11,13 @@ extension RejectionSink {
 
 /// Streams export files into de-duplicated rows, recording every rejected line.
 ///
-/// Each block of lines is cut into one chunk per thread at line breaks and the
-/// chunks are parsed in parallel. Parsed blocks are merged in read order on a
-/// merge queue while the next block is parsed, so both cores stay busy and the
-/// result is the same for any number of threads.
+/// Each block of lines is cut into one chunk per thread at line breaks and the chunks are
+/// parsed on worker threads, each into a value of its own. Meanwhile this thread merges the
+/// previous block's chunks in read order, so the cores stay busy and the result is the same
+/// for any number of threads.
 struct ExportReader<Row: ExportRow> {
-    private let merger: RowMerger<Row>
-    /// Parser sets used in turn: one being parsed while earlier ones wait to be merged.
-    private let parserSets: [[ChunkParser<Row>]]
-    private let freeSets: DispatchSemaphore
+    private var merger: RowMerger<Row>
+    private let threads: Int
     private let blockSize: Int
     private let maxLineLength: Int
 
@@ -33,20 +29,16 @@ struct ExportReader<Row: ExportRow> {
 
     init(pool: StringPool, threads: Int = 1, blockSize: Int = 8 << 20, maxLineLength: Int = InputLimits.maxLineLength) {
         merger = RowMerger(pool: pool)
+        self.threads = max(1, threads)
         self.blockSize = blockSize
         self.maxLineLength = maxLineLength
-        let setCount = 3
-        parserSets = (0..<setCount).map { _ in
-            (0..<max(1, threads)).map { _ in ChunkParser<Row>(maxLineLength: maxLineLength) }
-        }
-        freeSets = DispatchSemaphore(value: setCount)
     }
 
     /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
     /// Returns the size and SHA-256 of the file's bytes, hashed as they were read.
     @discardableResult
     mutating func read(
-        _ file: ExportFile, index: Int, rejections: RejectionSink,
+        _ file: ExportFile, index: Int, rejections: any RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws -> FileDigest {
         guard index <= RowOrigin.maxFile else {
@@ -56,47 +48,40 @@ struct ExportReader<Row: ExportRow> {
         let (source, callerHashes) = try openByteSource(file.path, digest: digest)
         let reader = BlockReader(source: source, blockSize: blockSize, maxLineLength: maxLineLength,
                                  digest: callerHashes ? digest : nil)
-        let merger = self.merger
         merger.counts.files += 1
-        var linesBefore = 0
         let linesBeforeFile = merger.counts.lines
-        var blockNumber = 0
-        defer { merger.drain() }
+        // Lines of this file merged so far, and the parsed chunks waiting to be merged after them.
+        var merged = 0
+        var pending: [ParsedChunk<Row>] = []
+        func mergePending() throws {
+            for chunk in pending {
+                try merger.merge(chunk, file: file, firstLine: merged, rejections: rejections)
+                merged += chunk.lines
+            }
+            pending = []
+        }
         try reader.forEachBlock { piece in
-            try merger.checkFailure()
-            freeSets.wait()
-            let parsers = parserSets[blockNumber % parserSets.count]
-            blockNumber += 1
-            let parsed: [ChunkParser<Row>]
             switch piece {
             case let .lines(block):
-                let chunks = Self.split(block, into: parsers.count)
-                for (parser, chunk) in zip(parsers, chunks) { parser.chunk = chunk }
-                if chunks.count == 1 {
-                    parsers[0].parse(fileIndex: index)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { parsers[$0].parse(fileIndex: index) }
-                }
-                parsed = Array(parsers.prefix(chunks.count))
+                let parsing = ParsingBlock<Row>(block, parts: threads, fileIndex: index, maxLineLength: maxLineLength)
+                try mergePending()
+                pending = parsing.wait()
             case let .longLine(head, length):
-                parsers[0].takeLongLine(head: head, length: length)
-                parsed = [parsers[0]]
+                try mergePending()
+                pending = [ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)]
             }
-            let firstLine = linesBefore
-            linesBefore += parsed.reduce(0) { $0 + $1.lines }
-            let freeSets = self.freeSets
-            merger.enqueue(parsed, file: file, firstLine: firstLine, rejections: rejections) { freeSets.signal() }
-            try progress(source.fileBytesRead, linesBeforeFile + linesBefore)
+            var parsedLines = linesBeforeFile + merged
+            for chunk in pending { parsedLines += chunk.lines }
+            try progress(source.fileBytesRead, parsedLines)
         }
-        merger.drain()
-        try merger.checkFailure()
+        try mergePending()
         try rejections.finishFile(file.path)
         return digest
     }
 
     /// Hands over the kept rows and frees the de-duplication index; the reader keeps its counts
     /// but holds no rows afterwards.
-    func finish() -> ChunkedRows<Row> { merger.takeRows() }
+    mutating func finish() -> ChunkedRows<Row> { merger.takeRows() }
 
     /// Cuts `block` into at most `parts` pieces that end at line breaks.
     static func split(_ block: UnsafeRawBufferPointer, into parts: Int) -> [UnsafeRawBufferPointer] {

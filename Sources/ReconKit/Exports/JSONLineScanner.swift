@@ -23,8 +23,8 @@ struct JSONLineScanner {
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// Scans `line`; on success `members` holds the top-level members in order.
-    static func scan(_ line: UnsafeRawBufferPointer, into members: inout [JSONMember]) -> JSONScanFailure? {
-        members.removeAll(keepingCapacity: true)
+    static func scan<Members: JSONMemberList>(_ line: UnsafeRawBufferPointer, into members: inout Members) -> JSONScanFailure? {
+        members.removeAllMembers()
         var scanner = JSONLineScanner(line)
         let start = scanner.skipSpace(0)
         guard start < line.count, line[start] == UInt8(ascii: "{") else {
@@ -54,7 +54,7 @@ struct JSONLineScanner {
         return nil
     }
 
-    private mutating func object(at start: Int, members: inout [JSONMember]) -> Int? {
+    private mutating func object<Members: JSONMemberList>(at start: Int, members: inout Members) -> Int? {
         var index = skipSpace(start + 1)
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { return index + 1 }
         while true {

@@ -37,12 +37,6 @@ final class FirstRejections: RejectionSink {
 /// Tells whether a line reads as a row of a given source.
 enum SourceSniffer {
     static func reads<Row: ExportRow>(_ line: String, as _: Row.Type) -> Bool {
-        let parser = ChunkParser<Row>()
-        var bytes = Array(line.utf8)
-        return bytes.withUnsafeMutableBytes { buffer in
-            parser.chunk = UnsafeRawBufferPointer(buffer)
-            parser.parse(fileIndex: 0)
-            return parser.rows.count == 1
-        }
+        Array(line.utf8).withUnsafeBytes { ChunkParser<Row>.parse($0, fileIndex: 0).rows.count == 1 }
     }
 }

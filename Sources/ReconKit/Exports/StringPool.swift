@@ -9,15 +9,17 @@ import Glibc
 ///
 /// Only `intern`, `translation` and `removeAll` write; every other method only reads, so
 /// several threads may read one pool at once while no thread interns.
+///
+/// The arena, the id starts and the hash slots are `RawArray`s: they are read and written in
+/// the parsing loops, where an array in a class property would be checked on every access.
 final class StringPool {
-    private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var slots: [UInt32]
-    private var mask: Int
+    private let arena = RawArray<UInt8>(capacity: 1 << 16)
+    private let starts = RawArray<Int>(capacity: 1024)
+    private let slots = RawArray<UInt32>(repeating: 0, count: 1024)
+    private var mask: Int { slots.count - 1 }
 
     init() {
-        slots = [UInt32](repeating: 0, count: 1024)
-        mask = 1023
+        starts.append(0)
         starts.append(0)
     }
 
@@ -50,15 +52,16 @@ final class StringPool {
 
     /// Forgets every id (keeping the allocated capacity).
     /// Bumped by `removeAll()`, so holders of ids can tell that theirs are stale.
-    private(set) var generation = 0
+    var generation: Int { generationCell.value }
+    private let generationCell = RawCell(0)
 
     func removeAll() {
-        generation += 1
-        arena.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        generationCell.value += 1
+        arena.removeAll()
+        starts.removeAll()
         starts.append(0)
         starts.append(0)
-        for index in slots.indices { slots[index] = 0 }
+        slots.reset(repeating: 0, count: slots.count)
     }
 
     /// For each id of `other`, the id of the same bytes here (interned when new).
@@ -87,9 +90,7 @@ final class StringPool {
         let left = starts[Int(lhs.index)]..<starts[Int(lhs.index) + 1]
         let right = starts[Int(rhs.index)]..<starts[Int(rhs.index) + 1]
         let common = min(left.count, right.count)
-        let order = common == 0 ? 0 : arena.withUnsafeBytes {
-            Int(memcmp($0.baseAddress! + left.lowerBound, $0.baseAddress! + right.lowerBound, common))
-        }
+        let order = common == 0 ? 0 : Int(memcmp(arena.address(left.lowerBound), arena.address(right.lowerBound), common))
         return order != 0 ? order : left.count - right.count
     }
 
@@ -100,14 +101,12 @@ final class StringPool {
         let start = starts[id]
         let length = starts[id + 1] - start
         guard length == bytes.count else { return false }
-        return arena.withUnsafeBytes { arena in
-            length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0
-        }
+        return length == 0 || memcmp(arena.address(start), bytes.baseAddress!, length) == 0
     }
 
     private func rehash() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
-        mask = slots.count - 1
+        slots.reset(repeating: 0, count: slots.count * 2)
+        let mask = self.mask
         arena.withUnsafeBytes { arena in
             for id in 1..<count {
                 let bytes = UnsafeRawBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])

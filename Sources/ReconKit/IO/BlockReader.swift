@@ -12,22 +12,24 @@ import Glibc
 final class BlockReader {
     /// What the reader hands over, in file order.
     enum Piece {
-        /// Whole lines; the last block may lack a final LF.
-        case lines(UnsafeRawBufferPointer)
+        /// Whole lines; the last block may lack a final LF. Valid until `body` returns.
+        case lines(ByteSlice)
         /// One line longer than the limit: its first bytes and its length (LF excluded).
         case longLine(head: UnsafeRawBufferPointer, length: Int)
     }
 
-    private let source: ByteSource
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let source: any ByteSource
+    private var storage: BlockBuffer
+    private var buffer: UnsafeMutableRawBufferPointer { storage.bytes }
     private let maxLineLength: Int
     private let headLength: Int
     /// Fed every byte read, on another thread while the block is being processed.
     private let digest: FileDigest?
+    private let blockHash = BlockHash()
     private let hashing = DispatchGroup()
 
     init(
-        source: ByteSource, blockSize: Int = 8 << 20,
+        source: any ByteSource, blockSize: Int = 8 << 20,
         maxLineLength: Int = InputLimits.maxLineLength, headLength: Int = InputLimits.rawLength,
         digest: FileDigest? = nil
     ) {
@@ -35,32 +37,32 @@ final class BlockReader {
         self.maxLineLength = maxLineLength
         self.headLength = headLength
         self.digest = digest
-        buffer = .allocate(byteCount: max(blockSize, 16), alignment: 8)
+        storage = BlockBuffer(byteCount: max(blockSize, 16))
     }
 
     /// Hashes bytes just read while the caller parses them: SHA-256 is sequential, and on the
     /// critical path it would cost about a tenth of the run. The bytes stay in place until
     /// `waitForHash()`, which comes before the buffer is shifted, grown or refilled.
     private func hash(_ range: Range<Int>) {
-        guard let digest, !range.isEmpty else { return }
-        nonisolated(unsafe) let bytes = UnsafeRawBufferPointer(rebasing: buffer[range])
-        nonisolated(unsafe) let target = digest
-        DispatchQueue.global().async(group: hashing) { target.update(bytes) }
+        guard digest != nil, !range.isEmpty else { return }
+        let bytes = storage.slice(range)
+        let blockHash = self.blockHash
+        DispatchQueue.global().async(group: hashing) { blockHash.add(bytes) }
     }
 
     private func waitForHash() { hashing.wait() }
 
-    deinit {
-        hashing.wait()
-        buffer.deallocate()
-    }
+    deinit { hashing.wait() }
 
-    /// Calls `body` with consecutive pieces of the stream.
+    /// Calls `body` with consecutive pieces of the stream; a piece's bytes are rewritten once `body` returns.
     func forEachBlock(_ body: (Piece) throws -> Void) throws {
         var filled = 0
         var searched = 0
         var atStart = true
-        defer { waitForHash() }
+        defer {
+            waitForHash()
+            digest?.take(blockHash.current())
+        }
         while true {
             waitForHash()
             if filled == buffer.count { grow() }
@@ -75,7 +77,7 @@ final class BlockReader {
                 if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
             }
             if atEnd {
-                if start < filled { try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<filled]))) }
+                if start < filled { try body(.lines(storage.slice(start..<filled))) }
                 return
             }
             // Bytes kept from the last search hold no LF: only the new ones are searched, and a
@@ -85,7 +87,7 @@ final class BlockReader {
             if filled > searchFrom, memchr(base + searchFrom, 0x0A, filled - searchFrom) != nil,
                let lastBreak = UnsafeRawBufferPointer(rebasing: buffer[searchFrom..<filled]).lastIndex(of: 0x0A) {
                 let end = searchFrom + lastBreak + 1
-                try body(.lines(UnsafeRawBufferPointer(rebasing: buffer[start..<end])))
+                try body(.lines(storage.slice(start..<end)))
                 start = end
             }
             waitForHash()
@@ -110,7 +112,7 @@ final class BlockReader {
         while true {
             let count = try source.read(into: buffer)
             // Rare (a line beyond the limit): hashed here, in order, before the buffer is read into again.
-            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            if digest != nil, count > 0 { blockHash.add(storage.slice(0..<count)) }
             guard count > 0 else {
                 try body(.longLine(head: UnsafeRawBufferPointer(head), length: length))
                 filled = 0
@@ -138,9 +140,8 @@ final class BlockReader {
     }
 
     private func grow() {
-        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
-        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-        buffer.deallocate()
-        buffer = larger
+        let larger = BlockBuffer(byteCount: buffer.count * 2)
+        larger.bytes.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        storage = larger
     }
 }

@@ -17,7 +17,7 @@ func fileSize(_ path: String) -> Int {
 }
 
 /// Opens `path` as a byte stream, gunzipping names that end in `.gz`.
-func openByteSource(_ path: String) throws -> ByteSource {
+func openByteSource(_ path: String) throws -> any ByteSource {
     try openByteSource(path, digest: nil).source
 }
 
@@ -26,7 +26,7 @@ func openByteSource(_ path: String) throws -> ByteSource {
 /// `digest` is fed the file's bytes on disk: a gzip file's compressed bytes as they are read; a plain
 /// file's bytes are the stream itself, which the caller hashes (`BlockReader(digest:)` does it while
 /// the previous bytes are parsed). The second value says whether the caller must.
-func openByteSource(_ path: String, digest: FileDigest?) throws -> (source: ByteSource, callerHashes: Bool) {
+func openByteSource(_ path: String, digest: FileDigest?) throws -> (source: any ByteSource, callerHashes: Bool) {
     let file = try PlainFileSource(path: path)
     guard path.hasSuffix(".gz") else { return (file, true) }
     file.digest = digest

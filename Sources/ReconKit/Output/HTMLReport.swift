@@ -1,3 +1,4 @@
+import Foundation
 /// Renders `report.html`: one self-contained page (inline CSS and SVG, no script, no network)
 /// whose figures are also embedded as JSON for checking.
 enum HTMLReport {

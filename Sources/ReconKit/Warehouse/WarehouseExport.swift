@@ -21,7 +21,7 @@ public enum WarehouseExport {
     /// when it is empty or an earlier `sql` set (SPEC §13). Gates are not evaluated; `settings.mode`
     /// is ignored.
     public static func execute(
-        _ settings: RunSettings, dialect: SQLDialect, observer: RunObserver? = nil
+        _ settings: RunSettings, dialect: SQLDialect, observer: (any RunObserver)? = nil
     ) throws -> WarehouseSummary {
         let output = try OutputFolder(
             path: settings.outputFolder, kind: .sql, force: settings.force, inputs: settings.inputPaths)
@@ -36,7 +36,7 @@ public enum WarehouseExport {
     }
 
     private static func execute(
-        _ settings: RunSettings, dialect: SQLDialect, output: OutputFolder, observer: RunObserver?
+        _ settings: RunSettings, dialect: SQLDialect, output: OutputFolder, observer: (any RunObserver)?
     ) throws -> WarehouseSummary {
         let catalogs = try CatalogLoader.load(settings.catalogs)
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)

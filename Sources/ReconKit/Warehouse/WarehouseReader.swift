@@ -1,12 +1,10 @@
-import Dispatch
-
 /// Streams export files into a warehouse table file: every row that validates is written,
 /// in read order and without de-duplication (the SQL does that); rejected lines go to the sink.
 ///
 /// Each block of lines is parsed on every thread, like `ExportReader` (same parsers, same
 /// line limits), then written in order.
 struct WarehouseReader<Row: WarehouseRow> {
-    private let parsers: [ChunkParser<Row>]
+    private let threads: Int
     private let blockSize: Int
     private let maxLineLength: Int
     private(set) var counts = SourceCounts()
@@ -14,14 +12,14 @@ struct WarehouseReader<Row: WarehouseRow> {
     private(set) var rows = 0
 
     init(threads: Int = 1, blockSize: Int = 8 << 20, maxLineLength: Int = InputLimits.maxLineLength) {
-        parsers = (0..<max(1, threads)).map { _ in ChunkParser<Row>(maxLineLength: maxLineLength) }
+        self.threads = max(1, threads)
         self.blockSize = blockSize
         self.maxLineLength = maxLineLength
     }
 
     /// Reads every line of `file`, whose rows carry `index`; a corrupt or unreadable file throws.
     mutating func read(
-        _ file: ExportFile, index: Int, into writer: FileWriter, rejections: RejectionSink,
+        _ file: ExportFile, index: Int, into writer: FileWriter, rejections: any RejectionSink,
         progress: (_ fileBytesRead: Int, _ linesRead: Int) throws -> Void = { _, _ in }
     ) throws {
         guard index <= RowOrigin.maxFile else {
@@ -33,29 +31,20 @@ struct WarehouseReader<Row: WarehouseRow> {
         var linesBefore = 0
         var line = NDJSONRow(Row.table)
         try reader.forEachBlock { piece in
-            let parsed: ArraySlice<ChunkParser<Row>>
+            let parsed: [ParsedChunk<Row>]
             switch piece {
             case let .lines(block):
-                let chunks = ExportReader<Row>.split(block, into: parsers.count)
-                for (parser, chunk) in zip(parsers, chunks) { parser.chunk = chunk }
-                if chunks.count == 1 {
-                    parsers[0].parse(fileIndex: index)
-                } else {
-                    nonisolated(unsafe) let parsers = self.parsers
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { parsers[$0].parse(fileIndex: index) }
-                }
-                parsed = parsers.prefix(chunks.count)
+                parsed = ParsingBlock<Row>(block, parts: threads, fileIndex: index, maxLineLength: maxLineLength).wait()
             case let .longLine(head, length):
-                parsers[0].takeLongLine(head: head, length: length)
-                parsed = parsers.prefix(1)
+                parsed = [ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)]
             }
-            for parser in parsed {
-                guard linesBefore + parser.lines <= RowOrigin.maxLine else {
+            for chunk in parsed {
+                guard linesBefore + chunk.lines <= RowOrigin.maxLine else {
                     throw ReconError.unreadable(path: file.path, reason: "more than \(RowOrigin.maxLine) lines")
                 }
-                let texts = ChunkTexts(pool: parser.pool)
+                let texts = ChunkTexts(pool: chunk.pool)
                 var output: [UInt8] = []
-                for var row in parser.rows {
+                for var row in chunk.rows {
                     row.header.origin.line += linesBefore
                     line.reset()
                     row.write(into: &line, texts: texts)
@@ -63,16 +52,16 @@ struct WarehouseReader<Row: WarehouseRow> {
                     output.append(contentsOf: line.bytes)
                 }
                 try writer.write(output)
-                for rejection in parser.rejections {
+                for rejection in chunk.rejections {
                     try rejections.record(Rejection(
                         file: file.path, line: linesBefore + rejection.line, problem: rejection.problem,
                         raw: rejection.raw, rawTruncated: rejection.rawTruncated))
                 }
-                rows += parser.rows.count
-                counts.lines += parser.lines
-                counts.blank += parser.blank
-                counts.rejected += parser.rejections.count
-                linesBefore += parser.lines
+                rows += chunk.rows.count
+                counts.lines += chunk.lines
+                counts.blank += chunk.blank
+                counts.rejected += chunk.rejections.count
+                linesBefore += chunk.lines
             }
             try progress(source.fileBytesRead, counts.lines)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 /// Hostile export lines: too long, rejected en masse, numbered past 2³², or carrying huge names.
 @Suite("Bounded input")
@@ -92,18 +93,12 @@ struct BoundedInputTests {
     @Test("line numbers past 2^32 are kept exactly, for rows and rejections")
     func lineNumbersPast32Bits() throws {
         let pool = StringPool()
-        let merger = RowMerger<BreakdownRow>(pool: pool)
-        let parser = ChunkParser<BreakdownRow>()
+        var merger = RowMerger<BreakdownRow>(pool: pool)
         let bytes = Array((ExportLines.breakdown() + "\n\nnot json\n").utf8)
         let sink = CollectedRejections()
         let firstLine = 5_000_000_000
-        try bytes.withUnsafeBytes { chunk in
-            parser.chunk = chunk
-            parser.parse(fileIndex: 3)
-            merger.enqueue([parser], file: ExportFile(path: "big.jsonl"), firstLine: firstLine, rejections: sink) {}
-            merger.drain()
-            try merger.checkFailure()
-        }
+        let parsed = bytes.withUnsafeBytes { ChunkParser<BreakdownRow>.parse($0, fileIndex: 3) }
+        try merger.merge(parsed, file: ExportFile(path: "big.jsonl"), firstLine: firstLine, rejections: sink)
         #expect(merger.table.rows.map(\.header.origin.line) == [firstLine + 1])
         #expect(merger.table.rows.map(\.header.origin.file) == [3])
         #expect(sink.all.map(\.line) == [firstLine + 3])
@@ -113,18 +108,12 @@ struct BoundedInputTests {
 
     @Test("a line number beyond what a row can carry stops the job instead of wrapping")
     func lineNumberLimit() throws {
-        let merger = RowMerger<BreakdownRow>(pool: StringPool())
-        let parser = ChunkParser<BreakdownRow>()
+        var merger = RowMerger<BreakdownRow>(pool: StringPool())
         let bytes = Array((ExportLines.breakdown() + "\n").utf8)
-        bytes.withUnsafeBytes { chunk in
-            parser.chunk = chunk
-            parser.parse(fileIndex: 0)
-            merger.enqueue([parser], file: ExportFile(path: "huge.jsonl"), firstLine: RowOrigin.maxLine,
-                           rejections: CollectedRejections()) {}
-            merger.drain()
-        }
+        let parsed = bytes.withUnsafeBytes { ChunkParser<BreakdownRow>.parse($0, fileIndex: 0) }
         #expect(throws: ReconError.unreadable(path: "huge.jsonl", reason: "more than 1099511627775 lines")) {
-            try merger.checkFailure()
+            try merger.merge(parsed, file: ExportFile(path: "huge.jsonl"), firstLine: RowOrigin.maxLine,
+                             rejections: CollectedRejections())
         }
         let origin = RowOrigin(file: RowOrigin.maxFile, line: RowOrigin.maxLine)
         #expect(origin.file == 16_777_215)

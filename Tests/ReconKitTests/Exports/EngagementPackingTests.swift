@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("Kept engagement rows")
 struct EngagementPackingTests {
@@ -73,7 +74,7 @@ struct EngagementPackingTests {
         settings.outputFolder = folder.path + "/out"
         settings.writesWorkbook = false
         _ = try Run.execute(settings)
-        let tracks = try folder.read("out/tracks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let tracks = try folder.text("out/tracks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let streams = try #require(tracks.first?.firstIndex(of: "streams"))
         #expect(tracks.count == 2)
         #expect(tracks[1][streams] == "9007203549708294")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("Export reading")
 struct ExportReaderTests {
@@ -148,14 +149,4 @@ struct ExportReaderTests {
             try ExportFile.resolve([folder.path + "/nope"])
         }
     }
-}
-
-/// Runs a shell command for test set-up.
-func shell(_ command: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ReconError.integrity(reason: "shell: \(command)") }
 }

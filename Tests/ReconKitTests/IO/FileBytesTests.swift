@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 /// Only regular files are read; a file that changes while it is read stops the job.
 @Suite("Special files")

@@ -1,5 +1,6 @@
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("Matcher")
 struct MatcherTests {

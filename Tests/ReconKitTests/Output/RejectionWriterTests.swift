@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("rejected.jsonl")
 struct RejectionWriterTests {
@@ -17,7 +18,7 @@ struct RejectionWriterTests {
             try writer.finishFile(file)
         }
         try writer.close()
-        #expect(try folder.read("r.jsonl") == """
+        #expect(try folder.text("r.jsonl") == """
             {"file":"a.jsonl","line":1,"reason":"not_object","detail":"x","raw":"r"}
             {"file":"a.jsonl","line":2,"reason":"not_json","detail":"bad","raw":"r","raw_truncated":true}
             {"file":"a.jsonl","reason":"more","count":3}

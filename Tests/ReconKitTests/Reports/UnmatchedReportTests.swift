@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("Unmatched report")
 struct UnmatchedReportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("sql output folder")
 struct WarehouseExportTests {
@@ -19,14 +20,14 @@ struct WarehouseExportTests {
         #expect(summary.claimedKeys == 2)
         let names = try FileManager.default.contentsOfDirectory(atPath: settings.outputFolder)
         #expect(Set(names) == WarehouseExport.files.union([".soundlink-recon.json"]))
-        #expect(try folder.read("sql/.soundlink-recon.json").contains("\"sql\""))
-        let keys = try folder.read("sql/catalog_keys.ndjson")
+        #expect(try folder.text("sql/.soundlink-recon.json").contains("\"sql\""))
+        let keys = try folder.text("sql/catalog_keys.ndjson")
         #expect(keys.hasPrefix(#"{"key_kind":"isrc","claimed_key":"USNRT2600001","entry_index":0,"partner":"north""#))
-        #expect(try folder.read("sql/breakdown_rows.ndjson").split(separator: "\n").count == 2)
-        #expect(try folder.read("sql/rejected.jsonl").contains(#""reason":"not_json""#))
+        #expect(try folder.text("sql/breakdown_rows.ndjson").split(separator: "\n").count == 2)
+        #expect(try folder.text("sql/rejected.jsonl").contains(#""reason":"not_json""#))
         // A second run replaces its own set; a run set or foreign files are refused.
         _ = try WarehouseExport.execute(settings, dialect: .spark)
-        #expect(try folder.read("sql/recon.sql").contains("USING json"))
+        #expect(try folder.text("sql/recon.sql").contains("USING json"))
         try folder.write("other/notes.txt", "mine")
         settings.outputFolder = folder.path + "/other"
         #expect(throws: ReconError.self) { try WarehouseExport.execute(settings, dialect: .duckdb) }

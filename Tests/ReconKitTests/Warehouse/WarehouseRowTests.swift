@@ -1,26 +1,23 @@
 import Foundation
 import Testing
 @testable import ReconKit
+import TestSupport
 
 @Suite("Warehouse rows")
 struct WarehouseRowTests {
     /// Parses `lines` as one chunk and returns each row's NDJSON line as a JSON object.
     static func written<Row: WarehouseRow>(_: Row.Type, _ lines: [String]) throws -> [[String: Any]] {
-        let parser = ChunkParser<Row>()
         let text = Array((lines.joined(separator: "\n") + "\n").utf8)
-        return try text.withUnsafeBytes { bytes in
-            parser.chunk = bytes
-            parser.parse(fileIndex: 3)
-            let texts = ChunkTexts(pool: parser.pool)
-            var line = NDJSONRow(Row.table)
-            return try parser.rows.map { row in
-                line.reset()
-                row.write(into: &line, texts: texts)
-                line.end()
-                #expect(line.bytes.last == 0x0A && line.bytes.filter { $0 == 0x0A }.count == 1)
-                let object = try JSONSerialization.jsonObject(with: Data(line.bytes.dropLast()), options: [.fragmentsAllowed])
-                return try #require(object as? [String: Any])
-            }
+        let parsed = text.withUnsafeBytes { ChunkParser<Row>.parse($0, fileIndex: 3) }
+        let texts = ChunkTexts(pool: parsed.pool)
+        var line = NDJSONRow(Row.table)
+        return try parsed.rows.map { row in
+            line.reset()
+            row.write(into: &line, texts: texts)
+            line.end()
+            #expect(line.bytes.last == 0x0A && line.bytes.filter { $0 == 0x0A }.count == 1)
+            let object = try JSONSerialization.jsonObject(with: Data(line.bytes.dropLast()), options: [.fragmentsAllowed])
+            return try #require(object as? [String: Any])
         }
     }
 
