@@ -13,8 +13,9 @@ extension RejectionSink {
 ///
 /// Each block of lines is cut into one chunk per thread at line breaks and the chunks are
 /// parsed on worker threads, each into a value of its own. Meanwhile this thread merges the
-/// previous block's chunks in read order, so the cores stay busy and the result is the same
-/// for any number of threads.
+/// previous block's chunks in read order and reads the next block (the block reader keeps a
+/// block's bytes until the following one is handed over), so the cores stay busy and the
+/// result is the same for any number of threads.
 struct ExportReader<Row: ExportRow> {
     private var merger: RowMerger<Row>
     private let threads: Int
@@ -60,21 +61,27 @@ struct ExportReader<Row: ExportRow> {
             }
             pending = []
         }
+        // The block being parsed while the previous one is merged and the next one read.
+        var parsing: ParsingBlock<Row>?
+        func mergeParsed() throws {
+            if let block = parsing { pending = block.wait() }
+            parsing = nil
+            try mergePending()
+        }
         try reader.forEachBlock { piece in
             switch piece {
             case let .lines(block):
-                let parsing = ParsingBlock<Row>(block, parts: threads, fileIndex: index, maxLineLength: maxLineLength)
-                try mergePending()
-                pending = parsing.wait()
+                let next = ParsingBlock<Row>(block, parts: threads, fileIndex: index, maxLineLength: maxLineLength)
+                try mergeParsed()
+                parsing = next
             case let .longLine(head, length):
-                try mergePending()
+                try mergeParsed()
                 pending = [ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)]
+                try mergePending()
             }
-            var parsedLines = linesBeforeFile + merged
-            for chunk in pending { parsedLines += chunk.lines }
-            try progress(source.fileBytesRead, parsedLines)
+            try progress(source.fileBytesRead, linesBeforeFile + merged)
         }
-        try mergePending()
+        try mergeParsed()
         try rejections.finishFile(file.path)
         return digest
     }

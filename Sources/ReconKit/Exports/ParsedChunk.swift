@@ -1,11 +1,9 @@
 /// One chunk of an export file, parsed: its rows (line numbers counted from 1 within the chunk),
 /// its rejected lines, its line counts, and the string pool its rows' ids refer to.
 ///
-/// A worker thread builds it and hands it over whole: the pool (raw memory of its own) is made
-/// for this chunk, filled by that worker alone and read only by the receiver after the handover.
-/// It is `Sendable`, unchecked, because the compiler cannot tell that a value parsed from the
-/// bytes of a `ByteSlice` shares nothing with them.
-struct ParsedChunk<Row: ExportRow>: @unchecked Sendable {
+/// A worker thread builds it and hands it over whole: the pool is made for this chunk, filled by
+/// that worker alone and read only by the receiver after the handover.
+struct ParsedChunk<Row: ExportRow>: Sendable {
     /// A rejected line, numbered within the chunk.
     struct LocalRejection: Sendable {
         let line: Int

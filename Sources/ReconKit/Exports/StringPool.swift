@@ -12,7 +12,9 @@ import Glibc
 ///
 /// The arena, the id starts and the hash slots are `RawArray`s: they are read and written in
 /// the parsing loops, where an array in a class property would be checked on every access.
-final class StringPool {
+/// Like them it owns raw memory, so it is `Sendable` unchecked, under the rule above: a pool is
+/// handed to another thread whole (a parsed chunk's pool), or shared for reading only.
+final class StringPool: @unchecked Sendable {
     private let arena = RawArray<UInt8>(capacity: 1 << 16)
     private let starts = RawArray<Int>(capacity: 1024)
     private let slots = RawArray<UInt32>(repeating: 0, count: 1024)

@@ -12,7 +12,8 @@ import Glibc
 final class BlockReader {
     /// What the reader hands over, in file order.
     enum Piece {
-        /// Whole lines; the last block may lack a final LF. Valid until `body` returns.
+        /// Whole lines; the last block may lack a final LF. Its bytes stay unchanged until the
+        /// call for the next piece returns, so a caller may still read them while it takes that one.
         case lines(ByteSlice)
         /// One line longer than the limit: its first bytes and its length (LF excluded).
         case longLine(head: UnsafeRawBufferPointer, length: Int)
@@ -20,6 +21,9 @@ final class BlockReader {
 
     private let source: any ByteSource
     private var storage: BlockBuffer
+    /// The buffer of the previous block: the rest of a line moves there, so the block just handed
+    /// over stays unchanged while the next one is read.
+    private var spare: BlockBuffer?
     private var buffer: UnsafeMutableRawBufferPointer { storage.bytes }
     private let maxLineLength: Int
     private let headLength: Int
@@ -54,7 +58,8 @@ final class BlockReader {
 
     deinit { hashing.wait() }
 
-    /// Calls `body` with consecutive pieces of the stream; a piece's bytes are rewritten once `body` returns.
+    /// Calls `body` with consecutive pieces of the stream; a block's bytes are rewritten only after
+    /// the call for the following piece has returned.
     func forEachBlock(_ body: (Piece) throws -> Void) throws {
         var filled = 0
         var searched = 0
@@ -133,9 +138,12 @@ final class BlockReader {
         }
     }
 
+    /// Moves the unfinished line at `start..<filled` to the start of the other buffer, which becomes current.
     private func shift(from start: Int, filled: inout Int) {
-        let base = buffer.baseAddress!
-        memmove(base, base + start, filled - start)
+        let next = spare.flatMap { $0.bytes.count == buffer.count ? $0 : nil } ?? BlockBuffer(byteCount: buffer.count)
+        next.bytes.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: filled - start)
+        spare = storage
+        storage = next
         filled -= start
     }
 

@@ -64,10 +64,9 @@ struct StringPoolLookupTests {
         let pool = StringPool()
         let texts = (0..<2_000).map { "text-\($0)-" + String(repeating: "é", count: $0 % 9) }
         let ids = texts.map { pool.intern($0) }
-        nonisolated(unsafe) let shared = pool
         let mismatches = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<4 {
-                group.addTask { zip(ids, texts).count { shared.string($0.0) != $0.1 } }
+                group.addTask { zip(ids, texts).count { pool.string($0.0) != $0.1 } }
             }
             return await group.reduce(0, +)
         }
