@@ -193,15 +193,14 @@ public enum Run {
             }
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
-        releaseInBackground(catalogLoad, catalogs, pool, breakdownRows, engagementRows, reconciliation)
+        releaseInBackground(catalogLoad, catalogs, pool, breakdownRows, engagementRows)
         return summary
     }
 
     /// Drops the last references to a run's large structures on another thread: freeing the
-    /// catalog index and millions of rows and totals takes a noticeable moment, which the
-    /// caller (and a command line about to exit) need not wait for.
-    private static func releaseInBackground(_ values: Any...) {
-        nonisolated(unsafe) let held = values
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    /// catalog index and millions of rows takes a noticeable moment, which the caller (and a
+    /// command line about to exit) need not wait for.
+    private static func releaseInBackground(_ values: any Sendable...) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(values) {} }
     }
 }

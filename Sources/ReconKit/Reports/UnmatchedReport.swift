@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Writes `unmatched.csv` (SPEC §6) line by line from the kept rows, so the report
 /// is never held in memory whole.
@@ -15,30 +16,11 @@ struct UnmatchedReport {
     let files: [ExportFile]
 
     /// The typed fields of one line.
-    func fields(_ line: UnmatchedLine) -> [ReportField] {
-        let header: RowHeader
-        var context = TextID.absent, isrc: TextID, spotify: TextID, trackName = TextID.absent, streams: Count
-        var spend = ReportField.empty, currency = TextID.absent
-        switch line.source {
-        case .breakdown:
-            let row = breakdown[Int(line.row)]
-            header = row.header
-            (isrc, spotify, streams) = (header.target.isrc, header.target.spotifyTrackID, row.streams)
-            (spend, currency) = (.amount(row.spendTotal), row.currency)
-        case .engagement:
-            let row = engagement[Int(line.row)]
-            header = row.header
-            (context, streams, trackName) = (row.context, row.streams, row.engagedTrackName)
-            (isrc, spotify) = line.side == .target
-                ? (header.target.isrc, header.target.spotifyTrackID) : (row.engagedISRC, row.engagedSpotifyTrackID)
-        }
-        return [
-            .text(line.source.rawValue), .text(line.side.rawValue), .text(line.reason.rawValue),
-            .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
-            .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .rawIdentifier(isrc, .isrc),
-            .rawIdentifier(spotify, .spotifyTrackID), .pooled(trackName), .count(streams.summable), spend,
-            .pooled(currency), .text(files[header.origin.file].path), .integer(header.origin.line),
-        ]
+    func fields(_ line: UnmatchedLine) -> [ReportField] { printer.fields(line) }
+
+    /// What prints a line: the rows and file names only, so formatting threads can share it.
+    private var printer: UnmatchedLinePrinter {
+        UnmatchedLinePrinter(breakdown: breakdown, engagement: engagement, files: files)
     }
 
     /// The sorted lines as printed.
@@ -81,22 +63,22 @@ struct UnmatchedReport {
     func write(to writer: FileWriter, threads: Int = 1, slice: Int = 1 << 15) throws -> [UnmatchedLine] {
         try writer.write(CSVLine.header(Self.columns))
         let sorted = sortedLines()
-        let printed = report(sorted)
         let workers = max(1, threads)
-        var buffers = [[UInt8]](repeating: [], count: workers)
+        let (printer, pool) = (self.printer, reconciliation.matcher.pool)
         var start = 0
         while start < sorted.count {
             let batchStart = start
-            buffers.withUnsafeMutableBufferPointer { buffers in
-                // Each worker reads the finished rows and pool and writes only its own buffer.
-                nonisolated(unsafe) let (printed, output) = (printed, buffers)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let lower = min(sorted.count, batchStart + worker * slice)
-                    let upper = min(sorted.count, lower + slice)
-                    output[worker] = printed.csv(lower..<upper)
+            let buffers = Mutex([[UInt8]](repeating: [], count: workers))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let lower = min(sorted.count, batchStart + worker * slice)
+                let upper = min(sorted.count, lower + slice)
+                let lines = ReportLines(columns: Self.columns, count: upper - lower, pool: pool) {
+                    printer.fields(sorted[lower + $0])
                 }
+                let text = lines.csv(0..<lines.count)
+                buffers.withLock { $0[worker] = text }
             }
-            for buffer in buffers { try writer.write(buffer) }
+            for buffer in buffers.withLock({ $0 }) { try writer.write(buffer) }
             start += workers * slice
         }
         return sorted
