@@ -6,7 +6,10 @@
 # PAIRS (default 3) alternating runs of each; SCALE (default 1) multiplies the default
 # sizes (1,000,000 catalog rows, 1,000,000 breakdown rows, 3,000,000 engagement rows).
 # Prints median wall time and peak RSS (/usr/bin/time -v) of each, their ratios, and checks
-# that both produce the same totals per currency and the same match counts.
+# that both produce the same totals per currency and the same match counts. The job runs as
+# `run --no-workbook` (DuckDB writes no workbook); one run with the workbook gives its own cost.
+# BASELINE=BINARY adds a second build of the job to the alternation (A B C A B C), for a
+# before/after ratio against the same DuckDB runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Benchmarks/month.sh
@@ -26,7 +29,13 @@ bin=.build/release/soundlink-recon
 echo "input: $(du -sh --apparent-size "$data" | cut -f1), $(cat "$data"/breakdown/*.jsonl | wc -l) breakdown and $(cat "$data"/engagement/*.jsonl | wc -l) engagement lines" >&2
 
 recon() {  # recon OUT [extra engagement path]
-  /usr/bin/time -v "$bin" run --quiet --out "$1" \
+  with_bin "$bin" --no-workbook "$@"
+}
+recon_workbook() { with_bin "$bin" "" "$@"; }
+baseline() { with_bin "$BASELINE" --no-workbook "$@"; }
+with_bin() {  # with_bin BINARY FLAG OUT [extra engagement path]
+  local binary=$1 flag=$2; shift 2
+  /usr/bin/time -v "$binary" run --quiet $flag --out "$1" \
     --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
     --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
     --breakdown "$data/breakdown" --engagement "$data/engagement" ${2:+--engagement "$2"}
@@ -47,9 +56,11 @@ measure() {  # measure LABEL COMMAND...: appends "wall_seconds rss_kb" to $work/
 
 for pair in $(seq 1 "$pairs"); do
   measure recon recon "$work/recon-out"
+  [ -z "${BASELINE:-}" ] || measure baseline baseline "$work/baseline-out"
   measure duckdb duck "$work/duck-out"
 done
 measure recon-twice recon "$work/recon-twice-out" "$data/engagement"
+measure recon-workbook recon_workbook "$work/recon-workbook-out"
 
 python3 - "$work" <<'PY'
 import json, statistics, sys
@@ -62,6 +73,13 @@ print(f"soundlink-recon: median {recon[0]:.2f} s, peak RSS {recon[1] / 1024:.0f}
 print(f"duckdb:          median {duck[0]:.2f} s, peak RSS {duck[1] / 1024:.0f} MiB")
 print(f"ratios (recon / duckdb): wall {recon[0] / duck[0]:.2f}, peak RSS {recon[1] / duck[1]:.2f}")
 print(f"engagement given twice: peak RSS {twice[1] / 1024:.0f} MiB, growth {100 * (twice[1] / recon[1] - 1):.1f}%")
+workbook = load("recon-workbook")
+print(f"with report.xlsx (one run): {workbook[0]:.2f} s, the workbook's own cost {workbook[0] - recon[0]:+.2f} s")
+import os
+if os.path.exists(f"{work}/baseline"):
+    base = load("baseline")
+    print(f"baseline build:  median {base[0]:.2f} s, peak RSS {base[1] / 1024:.0f} MiB; ratio to duckdb {base[0] / duck[0]:.2f}")
+    print(f"this build / baseline: wall {recon[0] / base[0]:.2f}, peak RSS {recon[1] / base[1]:.2f}")
 summary = json.load(open(f"{work}/recon-out/summary.json"))
 peer = json.load(open(f"{work}/duck-out.json"))
 ours = {
