@@ -51,22 +51,20 @@ struct ExportReader<Row: ExportRow> {
                                  digest: callerHashes ? digest : nil)
         merger.counts.files += 1
         let linesBeforeFile = merger.counts.lines
-        // Lines of this file merged so far, and the parsed chunks waiting to be merged after them.
+        // Lines of this file merged so far.
         var merged = 0
-        var pending: [ParsedChunk<Row>] = []
-        func mergePending() throws {
-            for chunk in pending {
+        func merge(_ chunks: [ParsedChunk<Row>]) throws {
+            for chunk in chunks {
                 try merger.merge(chunk, file: file, firstLine: merged, rejections: rejections)
                 merged += chunk.lines
             }
-            pending = []
         }
         // The block being parsed while the previous one is merged and the next one read.
         var parsing: ParsingBlock<Row>?
         func mergeParsed() throws {
-            if let block = parsing { pending = block.wait() }
+            let chunks = parsing?.wait() ?? []
             parsing = nil
-            try mergePending()
+            try merge(chunks)
         }
         try reader.forEachBlock { piece in
             switch piece {
@@ -76,8 +74,7 @@ struct ExportReader<Row: ExportRow> {
                 parsing = next
             case let .longLine(head, length):
                 try mergeParsed()
-                pending = [ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)]
-                try mergePending()
+                try merge([ChunkParser<Row>.longLine(head: head, length: length, maxLineLength: maxLineLength)])
             }
             try progress(source.fileBytesRead, linesBeforeFile + merged)
         }

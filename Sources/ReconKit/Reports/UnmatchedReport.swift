@@ -65,6 +65,7 @@ struct UnmatchedReport {
         let sorted = sortedLines()
         let workers = max(1, threads)
         let (printer, pool) = (self.printer, reconciliation.matcher.pool)
+        let guarded = ReportColumns.guarded(Self.columns)
         var start = 0
         while start < sorted.count {
             let batchStart = start
@@ -72,7 +73,7 @@ struct UnmatchedReport {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let lower = min(sorted.count, batchStart + worker * slice)
                 let upper = min(sorted.count, lower + slice)
-                let lines = ReportLines(columns: Self.columns, count: upper - lower, pool: pool) {
+                let lines = ReportLines(columns: Self.columns, count: upper - lower, guarded: guarded, pool: pool) {
                     printer.fields(sorted[lower + $0])
                 }
                 let text = lines.csv(0..<lines.count)
