@@ -31,7 +31,6 @@ public enum Run {
         let engagementFiles = try ExportFile.resolve(settings.engagement)
         let allFiles = breakdownFiles + engagementFiles
         // Overviews are small: read them first, so that a bad one stops the job before the exports are read.
-        var inputFiles: [InputFingerprint] = []
         var overviewFiles: [InputFingerprint] = []
         let overviews = try OverviewFile.resolve(settings.overviews).map { path in
             let digest = FileDigest()
@@ -39,60 +38,15 @@ public enum Run {
             overviewFiles.append(digest.fingerprint(kind: "overview", path: path))
             return overview
         }
-        let pool = StringPool()
-        let rejectionWriter = RejectionWriter(try output.create("rejected.jsonl"))
-        let rejections = FirstRejections(rejectionWriter)
-        var rejectedFiles: [RejectedFile] = []
-        func checkWhollyRejected(_ file: ExportFile, source: String, before: SourceCounts, after: SourceCounts,
-                                 otherSource: String, readsAsOther: (String) -> Bool) {
-            let nonBlank = (after.lines - after.blank) - (before.lines - before.blank)
-            guard nonBlank > 0, after.rejected - before.rejected == nonBlank else { return }
-            let looksLike = rejections.firstRaw[file.path].map(readsAsOther) == true ? otherSource : nil
-            rejectedFiles.append(RejectedFile(path: file.path, source: source, lines: nonBlank, looksLike: looksLike))
-        }
-
-        let totalBytes = allFiles.reduce(0) { $0 + fileSize($1.path) }
-        var bytesBefore = 0
-        func report(_ bytes: Int, _ lines: Int) throws {
-            try catalogLoad.checkFailure()
-            observer?.progress(bytesRead: bytesBefore + bytes, totalBytes: totalBytes, lines: lines)
-        }
-        var breakdownReader = ExportReader<BreakdownRow>(pool: pool, threads: settings.threads)
-        for (index, file) in breakdownFiles.enumerated() {
-            let before = breakdownReader.counts
-            defer {
-                checkWhollyRejected(file, source: "breakdown", before: before, after: breakdownReader.counts,
-                                    otherSource: "engagement") { SourceSniffer.reads($0, as: EngagementRow.self) }
-            }
-            let digest = try breakdownReader.read(file, index: index, rejections: rejections) { try report($0, $1) }
-            inputFiles.append(digest.fingerprint(kind: "breakdown", path: file.path))
-            bytesBefore += fileSize(file.path)
-            observer?.didRead(file: file.path, source: "breakdown", counts: breakdownReader.counts)
-        }
-        var engagementReader = ExportReader<EngagementRow>(pool: pool, threads: settings.threads)
-        for (index, file) in engagementFiles.enumerated() {
-            let breakdownLines = breakdownReader.counts.lines
-            let before = engagementReader.counts
-            defer {
-                checkWhollyRejected(file, source: "engagement", before: before, after: engagementReader.counts,
-                                    otherSource: "breakdown") { SourceSniffer.reads($0, as: BreakdownRow.self) }
-            }
-            let digest = try engagementReader.read(file, index: breakdownFiles.count + index, rejections: rejections) {
-                try report($0, breakdownLines + $1)
-            }
-            inputFiles.append(digest.fingerprint(kind: "engagement", path: file.path))
-            bytesBefore += fileSize(file.path)
-            observer?.didRead(file: file.path, source: "engagement", counts: engagementReader.counts)
-        }
-        try rejectionWriter.close()
+        let reading = try ExportReading.read(
+            breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
+            output: output, observer: observer) { try catalogLoad.checkFailure() }
         let catalogs = try catalogLoad.result()
-        let breakdownConflicts = breakdownReader.conflicts
-        let engagementConflicts = engagementReader.conflicts
-
-        let breakdownRows = breakdownReader.finish()
-        let engagementRows = engagementReader.finish()
-        var breakdownCounts = breakdownReader.counts
-        var engagementCounts = engagementReader.counts
+        let pool = reading.pool
+        let (breakdownRows, engagementRows) = (reading.breakdownRows, reading.engagementRows)
+        let (breakdownConflicts, engagementConflicts) = (reading.breakdownConflicts, reading.engagementConflicts)
+        var breakdownCounts = reading.breakdownCounts
+        var engagementCounts = reading.engagementCounts
         var reconciliation = Reconciliation(
             matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period,
             collectsUnmatched: settings.mode == .run)
@@ -114,7 +68,7 @@ public enum Run {
         summary.catalogFiles = catalogs.files
         summary.catalogIssuesByKind = catalogs.issuesByKind
         summary.rejectionsByReason = RejectionReason.allCases.compactMap { reason in
-            rejectionWriter.countsByReason[reason].map { (reason, $0) }
+            reading.rejectionsByReason[reason].map { (reason, $0) }
         }
         summary.breakdownTargets = reconciliation.breakdownTargets
         summary.engagementTargets = reconciliation.engagementTargets
@@ -125,14 +79,14 @@ public enum Run {
             .map { (code: pool.string($0.key), totals: $0.value) }
             .sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
         summary.skippedFiles = ExportFile.skipped(settings.breakdown + settings.engagement)
-        summary.rejectedFiles = rejectedFiles
+        summary.rejectedFiles = reading.rejectedFiles
         summary.breakdownConflicts = breakdownConflicts.values.reduce(0) { $0 + $1.count }
         summary.engagementConflicts = engagementConflicts.values.reduce(0) { $0 + $1.count }
         summary.provisionalCampaigns = Dictionary(grouping: reconciliation.provisionalDays, by: \.campaign)
             .map { ProvisionalCampaign(campaignID: pool.string($0.key), days: $0.value.map(\.day).sorted()) }
             .sorted { $0.campaignID.utf8.lexicographicallyPrecedes($1.campaignID.utf8) }
         summary.tieOut = reports?.tieOut(summary) ?? []
-        summary.inputFiles = catalogs.files.compactMap(\.fingerprint) + inputFiles + overviewFiles
+        summary.inputFiles = catalogs.files.compactMap(\.fingerprint) + reading.fingerprints + overviewFiles
         let tieOut = settings.overviews.isEmpty
             ? nil : TieOut(overviews: overviews, period: settings.period, rows: breakdownRows, pool: pool)
         summary.overviewTieOut = tieOut?.counts
@@ -193,7 +147,7 @@ public enum Run {
             }
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
-        releaseInBackground(catalogLoad, catalogs, pool, breakdownRows, engagementRows)
+        releaseInBackground(catalogLoad, catalogs, reading)
         return summary
     }
 
