@@ -5,6 +5,12 @@ public protocol RunObserver: AnyObject {
     func progress(bytesRead: Int, totalBytes: Int, lines: Int)
     /// One export file has been read.
     func didRead(file: String, source: String, counts: SourceCounts)
+    /// Something worth a line that does not stop the run (the re-run cache was used or set aside).
+    func note(_ message: String)
+}
+
+extension RunObserver {
+    public func note(_ message: String) {}
 }
 
 /// The one entry point: settings in, reports written, summary out.
@@ -14,8 +20,16 @@ public enum Run {
         let output = try OutputFolder(
             path: settings.outputFolder, kind: settings.mode == .run ? .run : .validate, force: settings.force,
             inputs: settings.inputPaths)
+        if !settings.usesCache { RerunCache.remove(besideOutput: output.path) }
+        let cache = settings.usesCache ? RerunCache(output: output) { observer?.note($0) } : nil
         do {
-            let summary = try execute(settings, output: output, observer: observer)
+            let summary: RunSummary
+            do {
+                summary = try execute(settings, output: output, cache: cache, reuse: true, observer: observer)
+            } catch let changed as CachedExportChanged {
+                observer?.note("\(changed.path) changed since the last run: reading every export file again")
+                summary = try execute(settings, output: output, cache: cache, reuse: false, observer: observer)
+            }
             try output.commit()
             return summary
         } catch {
@@ -24,7 +38,11 @@ public enum Run {
         }
     }
 
-    private static func execute(_ settings: RunSettings, output: OutputFolder, observer: (any RunObserver)?) throws -> RunSummary {
+    /// One attempt at the run; with `reuse`, the exports' reading may come from `cache`, and the
+    /// attempt throws `CachedExportChanged` when a file turns out to differ from the recorded one.
+    private static func execute(
+        _ settings: RunSettings, output: OutputFolder, cache: RerunCache?, reuse: Bool, observer: (any RunObserver)?
+    ) throws -> RunSummary {
         let catalogSources = settings.catalogs
         let catalogLoad = BackgroundJob { try CatalogLoader.load(catalogSources) }
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)
@@ -38,9 +56,30 @@ public enum Run {
             overviewFiles.append(digest.fingerprint(kind: "overview", path: path))
             return overview
         }
-        let reading = try ExportReading.read(
-            breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
-            output: output, observer: observer) { try catalogLoad.checkFailure() }
+        let exportFiles = breakdownFiles.map { ("breakdown", $0) } + engagementFiles.map { ("engagement", $0) }
+        let reading: ExportReading
+        var verification: HashVerification?
+        var storing: BackgroundJob<Void>?
+        // The cache is written under the output folder's lock, which the caller releases.
+        defer { _ = try? storing?.result() }
+        if reuse, let (cached, rejectedLines, check) = cache?.lookup(exportFiles) {
+            reading = cached
+            verification = check
+            try output.write("rejected.jsonl", bytes: rejectedLines)
+            for (index, (source, file)) in exportFiles.enumerated() {
+                observer?.didRead(file: file.path, source: source, counts: reading.countsAfterFile[index])
+            }
+            observer?.note("read the \(exportFiles.count) export files' rows from the re-run cache (none changed since the last run)")
+        } else {
+            let identities = exportFiles.map { FileIdentity(path: $0.1.path) }
+            reading = try ExportReading.read(
+                breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
+                output: output, observer: observer) { try catalogLoad.checkFailure() }
+            if let cache {
+                let rejectedLines = try FileBytes.read(output.stagedPath("rejected.jsonl"))
+                storing = cache.store(reading, rejectedLines: rejectedLines, of: exportFiles, identities: identities)
+            }
+        }
         let catalogs = try catalogLoad.result()
         let pool = reading.pool
         let (breakdownRows, engagementRows) = (reading.breakdownRows, reading.engagementRows)
@@ -147,6 +186,7 @@ public enum Run {
             }
         }
         try output.write("summary.json", SummaryJSON.render(summary).rendered() + "\n")
+        try verification?.wait()
         releaseInBackground(catalogLoad, catalogs, reading)
         return summary
     }

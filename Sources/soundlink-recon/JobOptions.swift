@@ -63,6 +63,13 @@ struct JobOptions: ParsableArguments {
     var noWorkbook = false
 
     @Flag(help: """
+        Neither read nor write the re-run cache (.DIR.cache beside --out: the rows read from the \
+        export files, reused while none of them changes), and remove an existing one. The reports \
+        are the same either way.
+        """)
+    var noCache = false
+
+    @Flag(help: """
         Gate off: by default a run fails (exit 3, gate nothing_kept) when it keeps no breakdown row, \
         or when every non-blank line of an export file was rejected.
         """)
@@ -116,6 +123,7 @@ struct JobOptions: ParsableArguments {
         line.allowEmpty = allowEmpty
         line.allocatePlaylistSpend = allocatePlaylistSpend
         line.noWorkbook = noWorkbook
+        line.noCache = noCache
         line.force = force
         line.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return line

@@ -3,9 +3,19 @@
 /// array briefly needs twice it). Reading a position unpacks the whole row.
 struct ChunkedRows<Row: ExportRow>: RandomAccessCollection {
     private static var chunkSize: Int { 1 << 16 }
-    private var chunks: [[Row.Packing.Packed]] = []
-    private var packing = Row.Packing()
+    private(set) var chunks: [[Row.Packing.Packed]] = []
+    private(set) var packing = Row.Packing()
     private(set) var count = 0
+
+    init() {}
+
+    /// Rows stored before in full chunks of `chunkSize` (the last one may be shorter).
+    init?(chunks: [[Row.Packing.Packed]], packing: Row.Packing) {
+        guard chunks.dropLast().allSatisfy({ $0.count == Self.chunkSize }), chunks.last?.isEmpty != true else { return nil }
+        self.chunks = chunks
+        self.packing = packing
+        count = chunks.reduce(0) { $0 + $1.count }
+    }
 
     var startIndex: Int { 0 }
     var endIndex: Int { count }

@@ -14,6 +14,17 @@ struct DistinctValues<Value: DistinctValue>: Sendable {
     private var slots = [UInt32](repeating: 0, count: 1 << 10)
     private var last: UInt32?
 
+    init() {}
+
+    /// The table holding `values` at their positions (read back from the re-run cache).
+    init(_ values: [Value]) {
+        self.values = values
+        var size = slots.count
+        while values.count * 2 > size { size *= 2 }
+        slots = [UInt32](repeating: 0, count: size)
+        fill()
+    }
+
     /// The position of `value`, added when new.
     mutating func position(of value: Value) -> UInt32 {
         if let last, values[Int(last)] == value { return last }
@@ -40,6 +51,10 @@ struct DistinctValues<Value: DistinctValue>: Sendable {
 
     private mutating func grow() {
         slots = [UInt32](repeating: 0, count: slots.count * 2)
+        fill()
+    }
+
+    private mutating func fill() {
         let mask = slots.count - 1
         for (position, value) in values.enumerated() {
             var slot = value.tableHash & mask

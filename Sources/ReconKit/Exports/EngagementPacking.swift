@@ -60,6 +60,18 @@ struct EngagementPacking: RowPacking {
 
     init() {}
 
+    func write(to snapshot: SnapshotWriter) {
+        snapshot.array(campaigns.values)
+        snapshot.array(tracks.values)
+        snapshot.array(large.values)
+    }
+
+    init(from snapshot: SnapshotReader) throws(SnapshotDamaged) {
+        campaigns = DistinctValues(try snapshot.array())
+        tracks = DistinctValues(try snapshot.array())
+        large = LargeCounts(try snapshot.array())
+    }
+
     mutating func pack(_ row: EngagementRow) -> Packed {
         let header = row.header
         return Packed(

@@ -26,7 +26,12 @@ struct PackedCount: Equatable, Sendable {
 
 /// The exact values of counts too large for a `PackedCount`, by position.
 struct LargeCounts: Sendable {
-    private var values: [Int64] = []
+    private(set) var values: [Int64] = []
+
+    init() {}
+
+    /// Counts stored before (the re-run cache).
+    init(_ values: [Int64]) { self.values = values }
 
     /// Stores `value`; returns its position (below 2³¹ - 1, the sentinel excluded).
     mutating func append(_ value: Int64) -> UInt32 {

@@ -11,6 +11,9 @@ protocol RowPacking: Sendable {
     mutating func pack(_ row: Row) -> Packed
     /// The row that `packed` was made from (only reads: safe from several threads).
     func unpack(_ packed: Packed) -> Row
+    /// Writes the tables to the re-run cache; `init(from:)` reads them back.
+    func write(to snapshot: SnapshotWriter)
+    init(from snapshot: SnapshotReader) throws(SnapshotDamaged)
 }
 
 /// Rows kept as they are.
@@ -18,4 +21,6 @@ struct UnpackedRows<Row: Sendable>: RowPacking {
     init() {}
     func pack(_ row: Row) -> Row { row }
     func unpack(_ packed: Row) -> Row { packed }
+    func write(to snapshot: SnapshotWriter) {}
+    init(from snapshot: SnapshotReader) {}
 }

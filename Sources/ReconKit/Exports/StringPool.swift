@@ -25,6 +25,24 @@ final class StringPool: @unchecked Sendable {
         starts.append(0)
     }
 
+    /// A pool holding the texts of `arena` cut at `starts` (`SnapshotReader`); nil unless the
+    /// starts rise from 0 to the arena's end.
+    convenience init?(arena: [UInt8], starts: [Int]) {
+        guard starts.count >= 2, starts[0] == 0, starts[1] == 0, starts.last == arena.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.init()
+        arena.withUnsafeBytes { self.arena.append(contentsOf: $0) }
+        self.starts.removeAll()
+        for start in starts { self.starts.append(start) }
+        rehash(atLeast: starts.count)
+    }
+
+    /// A copy of the texts of the ids below `count`: their bytes and where each starts (the re-run cache).
+    func storage(idsBelow count: Int) -> (arena: [UInt8], starts: [Int]) {
+        let starts = (0...count).map { self.starts[$0] }
+        return (arena.withUnsafeBytes { Array($0[0..<starts[count]]) }, starts)
+    }
+
     /// Number of ids handed out, "absent" included.
     var count: Int { starts.count - 1 }
 
@@ -106,8 +124,10 @@ final class StringPool: @unchecked Sendable {
         return length == 0 || memcmp(arena.address(start), bytes.baseAddress!, length) == 0
     }
 
-    private func rehash() {
-        slots.reset(repeating: 0, count: slots.count * 2)
+    private func rehash(atLeast minimum: Int = 0) {
+        var size = slots.count * 2
+        while size < 2 * minimum { size *= 2 }
+        slots.reset(repeating: 0, count: size)
         let mask = self.mask
         arena.withUnsafeBytes { arena in
             for id in 1..<count {

@@ -75,24 +75,31 @@ enum FileBytes {
 
     /// The whole content of the regular file at `path`; `digest`, when given, sees every byte as it is read.
     static func read(_ path: String, digest: FileDigest? = nil) throws -> [UInt8] {
+        var result: [UInt8] = []
+        try forEachBlock(path) { block in
+            digest?.update(block)
+            result.append(contentsOf: block)
+        }
+        return result
+    }
+
+    /// Calls `body` with each block of the regular file at `path`, in order; throws when the
+    /// file cannot be read or changes size while it is read.
+    static func forEachBlock(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let file = try open(path)
         defer { close(file.descriptor) }
-        var result: [UInt8] = []
-        result.reserveCapacity(file.size)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var bytesRead = 0
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(file.descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ReconError.unreadable(path: path, reason: lastErrorText)
             }
-            if count == 0 {
-                try checkUnchanged(file, path: path, bytesRead: result.count)
-                return result
-            }
-            chunk.withUnsafeBytes { digest?.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            result.append(contentsOf: chunk[0..<count])
-            if result.count > file.size { throw changed(path, opened: file.size, read: result.count) }
+            if count == 0 { return try checkUnchanged(file, path: path, bytesRead: bytesRead) }
+            bytesRead += count
+            if bytesRead > file.size { throw changed(path, opened: file.size, read: bytesRead) }
+            try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
     }
 }

@@ -15,6 +15,7 @@ public struct CommandLineSettings: Sendable, Equatable {
     public var allowEmpty = false
     public var allocatePlaylistSpend = false
     public var noWorkbook = false
+    public var noCache = false
     public var force = false
     public var threads: Int?
 

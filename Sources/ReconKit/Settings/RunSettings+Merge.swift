@@ -47,6 +47,7 @@ extension RunSettings {
         settings.gates.allowEmpty = commandLine.allowEmpty
         settings.allocatePlaylistSpend = (config?.allocatePlaylistSpend ?? false) || commandLine.allocatePlaylistSpend
         settings.writesWorkbook = !commandLine.noWorkbook
+        settings.usesCache = !commandLine.noCache
         settings.force = commandLine.force
         settings.threads = commandLine.threads ?? settings.threads
         return (settings, notes)

@@ -28,6 +28,9 @@ public struct RunSettings: Sendable, Equatable {
     public var allocatePlaylistSpend = false
     /// Write `report.xlsx` (`--no-workbook` turns it off).
     public var writesWorkbook = true
+    /// Read and write the re-run cache beside the output folder (`--no-cache` turns it off and
+    /// removes an existing one).
+    public var usesCache = true
 
     public init() {}
 }

@@ -1,0 +1,103 @@
+/// An `ExportReading` in the re-run cache: every part written raw by `SnapshotWriter`, in the
+/// order `read(from:)` reads it back.
+extension ExportReading {
+    /// Writes everything but the pool, whose texts (up to the ids handed out while reading) the
+    /// caller copied into `poolStorage`, so that the run may go on adding to the pool meanwhile.
+    func write(to snapshot: SnapshotWriter, poolStorage: (arena: [UInt8], starts: [Int])) {
+        snapshot.array(poolStorage.arena)
+        snapshot.array(poolStorage.starts)
+        Self.write(breakdownRows, to: snapshot)
+        Self.write(engagementRows, to: snapshot)
+        snapshot.value(breakdownCounts)
+        snapshot.value(engagementCounts)
+        Self.write(breakdownConflicts, to: snapshot)
+        Self.write(engagementConflicts, to: snapshot)
+        snapshot.value(fingerprints.count)
+        for fingerprint in fingerprints {
+            snapshot.text(fingerprint.kind)
+            snapshot.text(fingerprint.path)
+            snapshot.value(fingerprint.bytes)
+            snapshot.text(fingerprint.sha256)
+        }
+        snapshot.array(countsAfterFile)
+        snapshot.value(rejectedFiles.count)
+        for file in rejectedFiles {
+            snapshot.text(file.path)
+            snapshot.text(file.source)
+            snapshot.value(file.lines)
+            snapshot.text(file.looksLike ?? "")
+        }
+        let reasons = RejectionReason.allCases.filter { rejectionsByReason[$0] != nil }
+        snapshot.array(reasons.map { RejectionReason.allCases.firstIndex(of: $0)! })
+        snapshot.array(reasons.map { rejectionsByReason[$0]! })
+    }
+
+    /// Reads back what `write(to:)` wrote. The caller checks the snapshot's checksum
+    /// (`SnapshotReader.finish`) before using the result.
+    static func read(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> ExportReading {
+        let arena: [UInt8] = try snapshot.array()
+        guard let pool = StringPool(arena: arena, starts: try snapshot.array()) else { throw SnapshotDamaged() }
+        let breakdownRows = try readRows(BreakdownRow.self, from: snapshot)
+        let engagementRows = try readRows(EngagementRow.self, from: snapshot)
+        let breakdownCounts: SourceCounts = try snapshot.value()
+        let engagementCounts: SourceCounts = try snapshot.value()
+        let breakdownConflicts = try readConflicts(from: snapshot)
+        let engagementConflicts = try readConflicts(from: snapshot)
+        var fingerprints: [InputFingerprint] = []
+        for _ in 0..<(try count(from: snapshot)) {
+            fingerprints.append(InputFingerprint(
+                kind: try snapshot.text(), path: try snapshot.text(), bytes: try snapshot.value(), sha256: try snapshot.text()))
+        }
+        let countsAfterFile: [SourceCounts] = try snapshot.array()
+        var rejectedFiles: [RejectedFile] = []
+        for _ in 0..<(try count(from: snapshot)) {
+            let (path, source, lines, looksLike) = (try snapshot.text(), try snapshot.text(), try snapshot.value(Int.self),
+                                                   try snapshot.text())
+            rejectedFiles.append(RejectedFile(path: path, source: source, lines: lines, looksLike: looksLike.isEmpty ? nil : looksLike))
+        }
+        let reasons: [Int] = try snapshot.array()
+        let reasonCounts: [Int] = try snapshot.array()
+        guard reasons.count == reasonCounts.count, reasons.allSatisfy(RejectionReason.allCases.indices.contains)
+        else { throw SnapshotDamaged() }
+        let rejectionsByReason = Dictionary(uniqueKeysWithValues: zip(reasons.map { RejectionReason.allCases[$0] }, reasonCounts))
+        return ExportReading(
+            pool: pool, poolCount: pool.count, breakdownRows: breakdownRows, engagementRows: engagementRows,
+            breakdownCounts: breakdownCounts, engagementCounts: engagementCounts,
+            breakdownConflicts: breakdownConflicts, engagementConflicts: engagementConflicts,
+            fingerprints: fingerprints, countsAfterFile: countsAfterFile, rejectedFiles: rejectedFiles,
+            rejectionsByReason: rejectionsByReason)
+    }
+
+    private static func write<Row: ExportRow>(_ rows: ChunkedRows<Row>, to snapshot: SnapshotWriter) {
+        rows.packing.write(to: snapshot)
+        snapshot.value(rows.chunks.count)
+        for chunk in rows.chunks { snapshot.array(chunk) }
+    }
+
+    private static func readRows<Row: ExportRow>(_: Row.Type, from snapshot: SnapshotReader) throws(SnapshotDamaged) -> ChunkedRows<Row> {
+        let packing = try Row.Packing(from: snapshot)
+        var chunks: [[Row.Packing.Packed]] = []
+        for _ in 0..<(try count(from: snapshot)) { chunks.append(try snapshot.array()) }
+        guard let rows = ChunkedRows<Row>(chunks: chunks, packing: packing) else { throw SnapshotDamaged() }
+        return rows
+    }
+
+    private static func write(_ conflicts: [Int: [RowOrigin]], to snapshot: SnapshotWriter) {
+        let positions = conflicts.keys.sorted()
+        snapshot.array(positions)
+        for position in positions { snapshot.array(conflicts[position]!) }
+    }
+
+    private static func readConflicts(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> [Int: [RowOrigin]] {
+        var conflicts: [Int: [RowOrigin]] = [:]
+        for position in try snapshot.array(Int.self) { conflicts[position] = try snapshot.array() }
+        return conflicts
+    }
+
+    /// A count of records that follow, each at least one byte long.
+    private static func count(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> Int {
+        let count: Int = try snapshot.value()
+        guard count >= 0, count <= Int(Int32.max) else { throw SnapshotDamaged() }
+        return count
+    }
+}

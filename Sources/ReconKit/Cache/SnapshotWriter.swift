@@ -1,0 +1,81 @@
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a snapshot file: plain values and arrays of them as their raw bytes (little-endian
+/// on every machine this builds for), a CRC-32 of everything before it at the end.
+///
+/// Only plain values (no references, no pointers) may be written: `SnapshotReader` gives them
+/// back byte for byte to the same build. A write that fails makes `finish` throw; the caller
+/// then leaves the file out.
+final class SnapshotWriter {
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var crc: UInt = 0
+    private var failed = false
+
+    init?(path: String) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        self.path = path
+        guard descriptor >= 0 else { return nil }
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    deinit { close(descriptor) }
+
+    private static let bufferSize = 1 << 20
+
+    /// Writes one plain value.
+    func value<Value>(_ value: Value) {
+        precondition(_isPOD(Value.self), "only plain values are written raw")
+        withUnsafeBytes(of: value) { bytes($0) }
+    }
+
+    /// Writes a count, then the elements' raw bytes.
+    func array<Element>(_ elements: [Element]) {
+        precondition(_isPOD(Element.self), "only plain values are written raw")
+        value(elements.count)
+        elements.withUnsafeBytes { bytes($0) }
+    }
+
+    /// Writes a text as its UTF-8 length and bytes.
+    func text(_ text: String) { array(Array(text.utf8)) }
+
+    /// Writes `raw` as it is (the caller wrote its length before).
+    func bytes(_ raw: UnsafeRawBufferPointer) {
+        guard !raw.isEmpty else { return }
+        crc = crc32_z(crc, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), raw.count)
+        if buffer.count + raw.count > Self.bufferSize { flush() }
+        if raw.count >= Self.bufferSize { return send(raw) }
+        buffer.append(contentsOf: raw)
+    }
+
+    /// Writes the CRC-32 and flushes; throws when any write failed.
+    func finish() throws(SnapshotWriteFailed) {
+        let sum = UInt64(crc)
+        withUnsafeBytes(of: sum) { bytes($0) }
+        flush()
+        guard !failed else { throw SnapshotWriteFailed(path: path, reason: FileBytes.lastErrorText) }
+    }
+
+    private func flush() {
+        buffer.withUnsafeBytes { send($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while !failed, offset < raw.count {
+            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { failed = true }
+        }
+    }
+}
+
+/// A snapshot could not be written whole.
+struct SnapshotWriteFailed: Error {
+    let path: String
+    let reason: String
+}
