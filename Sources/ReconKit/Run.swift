@@ -100,6 +100,7 @@ public enum Run {
         let reports = settings.mode == .run
             ? ReportSet(reconciliation: reconciliation, allocation: allocation) : nil
         var summary = RunSummary(settings: settings)
+        summary.readFromCache = verification != nil
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
         summary.breakdownFiles = breakdownFiles.map(\.path)

@@ -29,12 +29,19 @@ final class RerunCache {
 
     /// The cache beside `output` (whose lock the caller holds); nil, with the reason given to
     /// `note`, when a folder of the cache's name holds something that is not ours.
-    init?(output: OutputFolder, note: (String) -> Void) {
-        folder = Self.folder(forOutput: output.path)
+    convenience init?(output: OutputFolder, note: (String) -> Void) {
+        let folder = Self.folder(forOutput: output.path)
         guard Self.isOurs(folder) else {
             note("\(folder) holds files that are not a soundlink-recon cache: this run neither reads nor replaces it")
             return nil
         }
+        self.init(folder: folder)
+    }
+
+    /// The cache in `folder`; nil when that holds something that is not ours.
+    init?(folder: String) {
+        guard Self.isOurs(folder) else { return nil }
+        self.folder = folder
     }
 
     /// Removes the cache beside the output folder at `outputPath` (`--no-cache`), when it is ours.

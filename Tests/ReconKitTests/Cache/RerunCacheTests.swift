@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ReconKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The sample month copied into a temporary folder, so that its files can be changed.
+private final class CacheWorkspace {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    let folder: TemporaryFolder
+    var root: String { folder.path }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        for part in ["exports", "catalogs"] {
+            try FileManager.default.copyItem(atPath: Self.packageRoot + "/SampleData/" + part, toPath: root + "/" + part)
+        }
+    }
+
+    /// The sample's settings (two of its catalogs), reports into `out`.
+    func settings(out: String = "out", cache: Bool = true) -> RunSettings {
+        var settings = RunSettings()
+        settings.catalogs = [CatalogSource(argument: "aurora=\(root)/catalogs/aurora.csv"),
+                             CatalogSource(argument: "borealis=\(root)/catalogs/borealis.csv")]
+        settings.breakdown = [root + "/exports/breakdown"]
+        settings.engagement = [root + "/exports/engagement"]
+        settings.overviews = [root + "/exports/overview"]
+        settings.period = Period(month: "2026-04")!
+        settings.allocatePlaylistSpend = true
+        settings.writesWorkbook = false
+        settings.outputFolder = root + "/" + out
+        settings.usesCache = cache
+        return settings
+    }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// What a run without the cache writes for the same inputs, into a folder of its own.
+    func coldReports() throws -> [String: Data] {
+        let cold = try Run.execute(settings(out: "cold", cache: false))
+        #expect(!cold.readFromCache)
+        return try folder.snapshot("cold")
+    }
+
+    var snapshotPath: String { path(".out.cache/" + RerunCache.snapshotName) }
+}
+
+private let firstBreakdown = "exports/breakdown/breakdown_7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c_2026-04-01_2026-04-07.jsonl"
+
+/// Changes one digit of the first `"impressions":` value of `path` in place: same size, other bytes;
+/// then puts the modification time back.
+private func changeOneDigit(_ path: String) throws {
+    var info = stat()
+    stat(path, &info)
+    var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let marker = Array("\"impressions\":".utf8)
+    let at = try #require((0...(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker })
+    let digit = at + marker.count
+    bytes[digit] = bytes[digit] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.write(contentsOf: Data(bytes))
+    try handle.close()
+    var times = [info.st_atim, info.st_mtim]
+    utimensat(AT_FDCWD, path, &times, 0)
+}
+
+@Suite("Re-run cache")
+struct RerunCacheTests {
+    @Test("a re-run reads the exports from the cache beside --out; its reports equal a run without it")
+    func rerunFromCache() throws {
+        let work = try CacheWorkspace()
+        let first = try Run.execute(work.settings())
+        #expect(!first.readFromCache)
+        #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.snapshotName])
+        #expect(!work.folder.files("out").contains { $0.contains("cache") }, "never inside the report set")
+
+        let second = try Run.execute(work.settings())
+        #expect(second.readFromCache)
+        let cold = try work.coldReports()
+        #expect(try work.folder.snapshot("out") == cold)
+        #expect(try work.folder.read("out/rejected.jsonl").count > 0, "the sample's rejected lines come back too")
+    }
+
+    @Test("after a catalog edit the exports still come from the cache, and the reports follow the catalog")
+    func catalogEdit() throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        let before = try work.folder.snapshot("out")
+        // USAUR2500102 is matched by export rows of the sample: without it they are unmatched.
+        // The file ends its lines with CR LF, which Swift reads as one character: cut at LF bytes.
+        let lines = Array(try work.folder.read("catalogs/aurora.csv")).split(separator: UInt8(ascii: "\n"))
+        let kept = lines.filter { !String(decoding: $0, as: UTF8.self).contains("USAUR2500102") }
+        #expect(kept.count == lines.count - 1)
+        try work.folder.write("catalogs/aurora.csv", bytes: Array(kept.joined(separator: [UInt8(ascii: "\n")])) + [0x0A])
+
+        let rerun = try Run.execute(work.settings())
+        #expect(rerun.readFromCache)
+        let after = try work.folder.snapshot("out")
+        #expect(after["unmatched.csv"] != before["unmatched.csv"])
+        #expect(after == (try work.coldReports()))
+    }
+
+    @Test("a changed, truncated or replaced export file is never served from the cache",
+          arguments: ["same size, one digit changed, time put back", "truncated", "replaced by a renamed copy"])
+    func changedFile(change: String) throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        let file = work.path(firstBreakdown)
+        switch change {
+        case "truncated":
+            let bytes = try work.folder.read(firstBreakdown)
+            try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))
+        case "replaced by a renamed copy":
+            // The same bytes under a new inode: a re-fetch that wrote a temporary file and renamed it.
+            try work.folder.write("copy.jsonl", bytes: Array(try work.folder.read(firstBreakdown)))
+            #expect(rename(work.path("copy.jsonl"), file) == 0)
+        default:
+            try changeOneDigit(file)
+        }
+        let rerun = try Run.execute(work.settings())
+        #expect(!rerun.readFromCache)
+        #expect(try work.folder.snapshot("out") == (try work.coldReports()))
+        // The run recorded the files as they are now: the next run uses the cache again.
+        #expect(try Run.execute(work.settings()).readFromCache)
+    }
+
+    @Test("a file whose bytes no longer hash as recorded makes the run read every file again")
+    func hashMismatch() throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        // Record a wrong SHA-256 for one file, with identities that still match: only hashing can tell.
+        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
+        let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
+            + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
+        let found = try #require(cache.lookup(files))
+        try found.verification.wait()
+        var reading = found.reading
+        let wrong = reading.fingerprints[0]
+        reading.fingerprints[0] = InputFingerprint(kind: wrong.kind, path: wrong.path, bytes: wrong.bytes,
+                                                   sha256: String(repeating: "0", count: 64))
+        try cache.store(reading, rejectedLines: found.rejectedLines, of: files,
+                        identities: files.map { FileIdentity(path: $0.1.path) }).result()
+
+        let rerun = try Run.execute(work.settings())
+        #expect(!rerun.readFromCache)
+        #expect(rerun.inputFiles.contains { $0.sha256 == wrong.sha256 })
+        #expect(try work.folder.snapshot("out") == (try work.coldReports()))
+        #expect(try Run.execute(work.settings()).readFromCache, "the run recorded the right hash again")
+    }
+
+    @Test("a damaged or cut snapshot is not used", arguments: ["one byte flipped", "cut short"])
+    func damagedSnapshot(damage: String) throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: work.snapshotPath)))
+        if damage == "cut short" { bytes.removeLast(bytes.count / 3) } else { bytes[bytes.count * 2 / 3] ^= 0x40 }
+        try Data(bytes).write(to: URL(fileURLWithPath: work.snapshotPath))
+
+        let rerun = try Run.execute(work.settings())
+        #expect(!rerun.readFromCache)
+        #expect(try work.folder.snapshot("out") == (try work.coldReports()))
+        #expect(try Run.execute(work.settings()).readFromCache, "the run wrote a good snapshot again")
+    }
+
+    @Test("--no-cache neither reads nor writes the cache, and removes ours")
+    func noCache() throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        let run = try Run.execute(work.settings(cache: false))
+        #expect(!run.readFromCache)
+        #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
+        _ = try Run.execute(work.settings(cache: false))
+        #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
+    }
+
+    @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed")
+    func foreignFolder() throws {
+        let work = try CacheWorkspace()
+        try work.folder.write(".out.cache/notes.txt", "mine")
+        for cache in [true, false, true] {
+            let run = try Run.execute(work.settings(cache: cache))
+            #expect(!run.readFromCache)
+            #expect(work.folder.files(".out.cache") == ["notes.txt"])
+            #expect(try work.folder.text(".out.cache/notes.txt") == "mine")
+        }
+    }
+}
