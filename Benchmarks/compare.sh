@@ -8,12 +8,13 @@
 # (user + system) and peak RSS, the minimum and median of each, and the ratios NEW / BASE.
 set -euo pipefail
 base=$1 new=$2 data=$3 pairs=${4:-5}
+source "$(dirname "$0")/month.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "input: $(du -sh --apparent-size "$data" | cut -f1) in $data" >&2
 
 measure() {  # measure LABEL BIN: appends "wall_seconds rss_kb user_seconds system_seconds" to $work/LABEL
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$2" run --quiet --out "$work/out-$1" \
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$2" run --quiet $(cold "$2") --out "$work/out-$1" \
     --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
     --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
     --breakdown "$data/breakdown" --engagement "$data/engagement"

@@ -38,7 +38,8 @@ seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
 }
 baseline=${BASELINE:-}
 job() {  # job [BINARY]
-  "${1:-.build/release/soundlink-recon}" run --quiet --out "$work/out" --threads "$threads" $no_workbook \
+  local binary=${1:-.build/release/soundlink-recon}
+  "$binary" run --quiet --out "$work/out" --threads "$threads" $no_workbook $(cold "$binary") \
     --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
     --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
     --breakdown "$data/breakdown" --engagement "$data/engagement"

@@ -22,3 +22,9 @@ ensure_packages() {
     "$venv/bin/python" -c "import $package" 2>/dev/null || "$venv/bin/pip" install -q "$package"
   done
 }
+
+# cold BINARY: prints --no-cache when BINARY has the re-run cache, so that a timed run reads
+# every export file (a build from before the cache prints nothing).
+cold() {
+  "$1" run --help | grep -q -- --no-cache && echo --no-cache || true
+}

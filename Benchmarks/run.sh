@@ -35,7 +35,7 @@ recon_workbook() { with_bin "$bin" "" "$@"; }
 baseline() { with_bin "$BASELINE" --no-workbook "$@"; }
 with_bin() {  # with_bin BINARY FLAG OUT [extra engagement path]
   local binary=$1 flag=$2; shift 2
-  /usr/bin/time -v "$binary" run --quiet $flag --out "$1" \
+  /usr/bin/time -v "$binary" run --quiet $flag $(cold "$binary") --out "$1" \
     --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
     --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
     --breakdown "$data/breakdown" --engagement "$data/engagement" ${2:+--engagement "$2"}

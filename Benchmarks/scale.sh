@@ -17,7 +17,7 @@ swift build -c release --product soundlink-recon >&2
 echo "input: $(du -sh --apparent-size "$data/engagement" | cut -f1) of engagement exports" >&2
 out=$(mktemp -d)
 # Engagement only, so the default gate nothing_kept (breakdown rows) is turned off; no workbook.
-/usr/bin/time -v .build/release/soundlink-recon run --quiet --allow-empty --no-workbook --out "$out/out" \
+/usr/bin/time -v .build/release/soundlink-recon run --quiet --allow-empty --no-workbook --no-cache --out "$out/out" \
   --catalog "$data/catalogs/p0.csv" --catalog "$data/catalogs/p1.csv" \
   --catalog "$data/catalogs/p2.csv" --catalog "$data/catalogs/p3.csv" \
   --engagement "$data/engagement" 2> "$out/time.log"

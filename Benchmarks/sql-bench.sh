@@ -33,7 +33,7 @@ timed() {  # timed LABEL COMMAND...
   printf '%-7s %8.2f s  %6d MiB\n' "$label" "$wall" $((rss / 1024))
 }
 echo "input: $(du -sh --apparent-size "$data" | cut -f1) in $data"
-timed run "$bin" run --quiet --no-workbook --allow-empty --out "$work/run" "${inputs[@]}"
+timed run "$bin" run --quiet --no-workbook --no-cache --allow-empty --out "$work/run" "${inputs[@]}"
 timed sql "$bin" sql --quiet --dialect "$engine" --out "$work/sql" "${inputs[@]}"
 echo "sql folder: $(du -sh --apparent-size "$work/sql" | cut -f1)"
 timed engine "$venv/bin/python" "$root/sql_engine.py" "$engine" "$work/sql" "$work/views"
