@@ -3,6 +3,7 @@
 #   1. floors.sh  - read and simdjson parse floors of the 3.2 GB month, the job as a multiple of them
 #   2. run.sh     - run --no-workbook against DuckDB (A B A B), the workbook's own cost, memory growth
 #   3. scale.sh   - the 20,000,000-line engagement month: wall time and peak RSS
+#   4. rerun.sh   - re-runs with the re-run cache (unchanged, catalog edit, re-fetch) against a cold run
 # then prints their closing lines together. BASELINE=BINARY is passed on to floors.sh and run.sh
 # (a second build timed in the same alternation).
 #
@@ -16,6 +17,7 @@ trap 'rm -rf "$logs"' EXIT
 Benchmarks/floors.sh "$pairs" 1 2 > "$logs/floors" 2>&1 || { cat "$logs/floors"; exit 1; }
 Benchmarks/run.sh "$pairs" 1 > "$logs/run" 2>&1 || { cat "$logs/run"; exit 1; }
 Benchmarks/scale.sh > "$logs/scale" 2>&1 || { cat "$logs/scale"; exit 1; }
+Benchmarks/rerun.sh "$pairs" > "$logs/rerun" 2>&1 || { cat "$logs/rerun"; exit 1; }
 
 echo "== floors (3.2 GB month, 2 threads, median of $pairs)"
 grep -E "^(read floor|parse floor|job  |before  |job / |before / )" "$logs/floors"
@@ -23,3 +25,5 @@ echo "== against DuckDB (run --no-workbook, median of $pairs pairs)"
 grep -E "^(soundlink-recon|duckdb: +median|ratios|engagement given twice|with report.xlsx|baseline build|this build|same|DIFFERENT)" "$logs/run"
 echo "== 20,000,000-line engagement month"
 grep -E "^(input|	Elapsed|	Maximum resident|engagement)" "$logs/scale" | sed 's/^\t//'
+echo "== re-runs with the cache (3.2 GB month split by day, median of $pairs rounds)"
+grep -E "^(cold|same|catalog|refetch|no-cache|reports of)" "$logs/rerun"
