@@ -62,19 +62,20 @@ public enum Run {
         var storing: BackgroundJob<Void>?
         // The cache is written under the output folder's lock, which the caller releases.
         defer { _ = try? storing?.result() }
-        if reuse, let (cached, rejectedLines, check) = cache?.lookup(exportFiles) {
-            reading = cached
-            verification = check
-            try output.write("rejected.jsonl", bytes: rejectedLines)
+        let found = reuse ? cache?.lookup(exportFiles, breakdownFiles: breakdownFiles.count) : nil
+        verification = found?.verification
+        if let cached = found?.reuse, cached.holdsEveryFile(breakdown: breakdownFiles.count, engagement: engagementFiles.count) {
+            // Nothing changed: the reading as it was, without resuming readers.
+            reading = cached.reading
+            try output.write("rejected.jsonl", bytes: cached.rejectedLines)
             for (index, (source, file)) in exportFiles.enumerated() {
-                observer?.didRead(file: file.path, source: source, counts: reading.countsAfterFile[index])
+                observer?.didRead(file: file.path, source: source, counts: reading.checkpoints[index].counts)
             }
-            observer?.note("read the \(exportFiles.count) export files' rows from the re-run cache (none changed since the last run)")
         } else {
             let identities = exportFiles.map { FileIdentity(path: $0.1.path) }
             reading = try ExportReading.read(
                 breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
-                output: output, observer: observer) { try catalogLoad.checkFailure() }
+                output: output, reusing: found?.reuse, observer: observer) { try catalogLoad.checkFailure() }
             if let cache {
                 let rejectedLines = try FileBytes.read(output.stagedPath("rejected.jsonl"))
                 storing = cache.store(reading, rejectedLines: rejectedLines, of: exportFiles, identities: identities)
@@ -100,7 +101,11 @@ public enum Run {
         let reports = settings.mode == .run
             ? ReportSet(reconciliation: reconciliation, allocation: allocation) : nil
         var summary = RunSummary(settings: settings)
-        summary.readFromCache = verification != nil
+        summary.exportFilesFromCache = found?.reuse.holdsEveryFile(
+            breakdown: breakdownFiles.count, engagement: engagementFiles.count) == true ? exportFiles.count : reading.filesReused
+        if summary.exportFilesFromCache > 0 {
+            observer?.note("took the rows of \(summary.exportFilesFromCache) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")
+        }
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
         summary.breakdownFiles = breakdownFiles.map(\.path)

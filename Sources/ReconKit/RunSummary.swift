@@ -40,9 +40,9 @@ public struct RunSummary: Sendable {
     /// Campaigns with provisional days in the period, sorted by campaign id.
     public var provisionalCampaigns: [ProvisionalCampaign] = []
 
-    /// The export files' rows came from the re-run cache (in no report: a re-run's reports are
+    /// Export files whose rows came from the re-run cache (in no report: a re-run's reports are
     /// byte-identical to a cold run's).
-    public var readFromCache = false
+    public var exportFilesFromCache = 0
 
     /// True when every enabled gate passed.
     public var passed: Bool { gates.allSatisfy(\.passed) }

@@ -19,7 +19,8 @@ extension ExportReading {
             snapshot.value(fingerprint.bytes)
             snapshot.text(fingerprint.sha256)
         }
-        snapshot.array(countsAfterFile)
+        snapshot.array(checkpoints)
+        snapshot.array(fileRejections.flatMap(Self.reasonCounts))
         snapshot.value(rejectedFiles.count)
         for file in rejectedFiles {
             snapshot.text(file.path)
@@ -27,9 +28,19 @@ extension ExportReading {
             snapshot.value(file.lines)
             snapshot.text(file.looksLike ?? "")
         }
-        let reasons = RejectionReason.allCases.filter { rejectionsByReason[$0] != nil }
-        snapshot.array(reasons.map { RejectionReason.allCases.firstIndex(of: $0)! })
-        snapshot.array(reasons.map { rejectionsByReason[$0]! })
+        snapshot.array(Self.reasonCounts(rejectionsByReason))
+    }
+
+    /// A count for every reason, in `RejectionReason.allCases` order (nil for reasons never seen).
+    private static func reasonCounts(_ counts: [RejectionReason: Int]) -> [Int] {
+        RejectionReason.allCases.map { counts[$0] ?? -1 }
+    }
+
+    private static func reasons(_ counts: ArraySlice<Int>) throws(SnapshotDamaged) -> [RejectionReason: Int] {
+        guard counts.count == RejectionReason.allCases.count else { throw SnapshotDamaged() }
+        var reasons: [RejectionReason: Int] = [:]
+        for (reason, count) in zip(RejectionReason.allCases, counts) where count >= 0 { reasons[reason] = count }
+        return reasons
     }
 
     /// Reads back what `write(to:)` wrote. The caller checks the snapshot's checksum
@@ -48,23 +59,26 @@ extension ExportReading {
             fingerprints.append(InputFingerprint(
                 kind: try snapshot.text(), path: try snapshot.text(), bytes: try snapshot.value(), sha256: try snapshot.text()))
         }
-        let countsAfterFile: [SourceCounts] = try snapshot.array()
+        let checkpoints: [FileCheckpoint] = try snapshot.array()
+        let perFile: [Int] = try snapshot.array()
+        let width = RejectionReason.allCases.count
+        guard perFile.count == checkpoints.count * width else { throw SnapshotDamaged() }
+        var fileRejections: [[RejectionReason: Int]] = []
+        for start in stride(from: 0, to: perFile.count, by: width) {
+            fileRejections.append(try reasons(perFile[start..<(start + width)]))
+        }
         var rejectedFiles: [RejectedFile] = []
         for _ in 0..<(try count(from: snapshot)) {
             let (path, source, lines, looksLike) = (try snapshot.text(), try snapshot.text(), try snapshot.value(Int.self),
                                                    try snapshot.text())
             rejectedFiles.append(RejectedFile(path: path, source: source, lines: lines, looksLike: looksLike.isEmpty ? nil : looksLike))
         }
-        let reasons: [Int] = try snapshot.array()
-        let reasonCounts: [Int] = try snapshot.array()
-        guard reasons.count == reasonCounts.count, reasons.allSatisfy(RejectionReason.allCases.indices.contains)
-        else { throw SnapshotDamaged() }
-        let rejectionsByReason = Dictionary(uniqueKeysWithValues: zip(reasons.map { RejectionReason.allCases[$0] }, reasonCounts))
+        let rejectionsByReason = try reasons(try snapshot.array()[...])
         return ExportReading(
             pool: pool, poolCount: pool.count, breakdownRows: breakdownRows, engagementRows: engagementRows,
             breakdownCounts: breakdownCounts, engagementCounts: engagementCounts,
             breakdownConflicts: breakdownConflicts, engagementConflicts: engagementConflicts,
-            fingerprints: fingerprints, countsAfterFile: countsAfterFile, rejectedFiles: rejectedFiles,
+            fingerprints: fingerprints, checkpoints: checkpoints, fileRejections: fileRejections, rejectedFiles: rejectedFiles,
             rejectionsByReason: rejectionsByReason)
     }
 

@@ -62,26 +62,52 @@ final class RerunCache {
         return names.allSatisfy { $0 == markerName || $0 == snapshotName || $0.hasPrefix(snapshotName + ".writing-") }
     }
 
-    /// The reading of `files` recorded by the last run, when every file still has its recorded
-    /// identity; their hashes are being checked by the returned verification.
-    func lookup(_ files: [(kind: String, file: ExportFile)])
-        -> (reading: ExportReading, rejectedLines: [UInt8], verification: HashVerification)? {
+    /// The last run's reading, when it holds some leading files of a source of this run's `files`
+    /// (breakdown files first, `breakdownFiles` of them) as they are now: same kind, path and
+    /// identity, and no later file of the last run replaced one of their rows. Engagement files
+    /// are taken only when the number of breakdown files is the same (rows carry file indices).
+    /// The files taken are being hashed by the returned verification.
+    func lookup(_ files: [(kind: String, file: ExportFile)], breakdownFiles: Int)
+        -> (reuse: ReusableReading, verification: HashVerification)? {
         let identities = files.map { FileIdentity(path: $0.file.path) }
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.snapshotName) else { return nil }
         do throws(SnapshotDamaged) {
-            guard try snapshot.text() == Self.version, try snapshot.value(Int.self) == files.count else { return nil }
-            for (index, (kind, file)) in files.enumerated() {
-                guard try snapshot.text() == kind, try snapshot.text() == file.path,
-                      let identity = identities[index], try snapshot.value(FileIdentity.self) == identity else { return nil }
+            guard try snapshot.text() == Self.version else { return nil }
+            let count: Int = try snapshot.value()
+            guard count >= 0, count <= Int(Int32.max) else { throw SnapshotDamaged() }
+            var same: [Bool] = []
+            var previousBreakdown = 0
+            for index in 0..<count {
+                let (kind, path, identity) = (try snapshot.text(), try snapshot.text(), try snapshot.value(FileIdentity.self))
+                if kind == "breakdown" { previousBreakdown += 1 }
+                // The file of this run at the same place in its source's list.
+                let here = kind == "breakdown" ? index : breakdownFiles + index - previousBreakdown
+                let inSource = kind == "breakdown" ? here < breakdownFiles : (here >= breakdownFiles && here < files.count)
+                same.append(inSource && files[here].kind == kind && files[here].file.path == path
+                            && identities[here] != nil && identities[here] == identity)
             }
+            var breakdown = same[..<previousBreakdown].prefix { $0 }.count
+            var engagement = previousBreakdown == breakdownFiles ? same[previousBreakdown...].prefix { $0 }.count : 0
+            guard breakdown + engagement > 0 else { return nil }
             let rejectedLines: [UInt8] = try snapshot.array()
             let reading = try ExportReading.read(from: snapshot)
             try snapshot.finish()
-            guard reading.fingerprints.count == files.count else { return nil }
-            let verification = HashVerification(files.indices.map { index in
-                (files[index].file.path, identities[index]!, reading.fingerprints[index].sha256)
+            guard reading.checkpoints.count == count, reading.breakdownCounts.files == previousBreakdown else { return nil }
+            // Leading files whose rows no later file of the last run replaced.
+            func untouched(_ taken: Int, first: Int, end: Int) -> Bool {
+                (first + taken..<end).allSatisfy { reading.checkpoints[$0].earliestReplacedFile >= first + taken }
+            }
+            while breakdown > 0, !untouched(breakdown, first: 0, end: previousBreakdown) { breakdown -= 1 }
+            while engagement > 0, !untouched(engagement, first: previousBreakdown, end: count) { engagement -= 1 }
+            guard breakdown + engagement > 0 else { return nil }
+            let taken = Array(0..<breakdown) + (breakdownFiles..<(breakdownFiles + engagement))
+            let verification = HashVerification(taken.map { index in
+                let previous = index < breakdownFiles ? index : previousBreakdown + index - breakdownFiles
+                return (files[index].file.path, identities[index]!, reading.fingerprints[previous].sha256)
             })
-            return (reading, rejectedLines, verification)
+            let reuse = ReusableReading(reading: reading, rejectedLines: rejectedLines,
+                                        breakdownFiles: breakdown, engagementFiles: engagement)
+            return (reuse, verification)
         } catch {
             return nil
         }

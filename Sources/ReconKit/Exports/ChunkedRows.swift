@@ -20,6 +20,16 @@ struct ChunkedRows<Row: ExportRow>: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { count }
 
+    /// The first `count` rows (sharing storage until either is changed).
+    func prefix(_ count: Int) -> ChunkedRows {
+        var result = self
+        let chunkCount = (count + Self.chunkSize - 1) / Self.chunkSize
+        result.chunks.removeLast(chunks.count - chunkCount)
+        if count % Self.chunkSize != 0 { result.chunks[chunkCount - 1].removeLast(result.chunks[chunkCount - 1].count - count % Self.chunkSize) }
+        result.count = count
+        return result
+    }
+
     subscript(position: Int) -> Row {
         get { packing.unpack(chunks[position >> 16][position & 0xFFFF]) }
         set {

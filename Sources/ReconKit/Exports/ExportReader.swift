@@ -28,11 +28,20 @@ struct ExportReader<Row: ExportRow> {
     /// `exported_at` ties with different values, per kept row position (read before `finish`).
     var conflicts: [Int: [RowOrigin]] { merger.table.conflicts }
 
+    /// The smallest file index of a kept row that a row of the file read last replaced (`Int.max`: none).
+    var earliestReplacedFile: Int { merger.table.earliestReplacedFile }
+
     init(pool: StringPool, threads: Int = 1, blockSize: Int = 8 << 20, maxLineLength: Int = InputLimits.maxLineLength) {
         merger = RowMerger(pool: pool)
         self.threads = max(1, threads)
         self.blockSize = blockSize
         self.maxLineLength = maxLineLength
+    }
+
+    /// A reader that goes on from the rows and counts of files read before (the re-run cache).
+    init(pool: StringPool, threads: Int, resuming table: DeduplicatedRows<Row>, counts: SourceCounts) {
+        self.init(pool: pool, threads: threads)
+        merger = RowMerger(pool: pool, resuming: table, counts: counts)
     }
 
     /// Reads every line of `file`, whose rows will carry `index`; a corrupt or unreadable file throws.
@@ -50,6 +59,7 @@ struct ExportReader<Row: ExportRow> {
         let reader = BlockReader(source: source, blockSize: blockSize, maxLineLength: maxLineLength,
                                  digest: callerHashes ? digest : nil)
         merger.counts.files += 1
+        merger.startFile()
         let linesBeforeFile = merger.counts.lines
         // Lines of this file merged so far.
         var merged = 0

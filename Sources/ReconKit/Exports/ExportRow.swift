@@ -31,6 +31,25 @@ struct DeduplicatedRows<Row: ExportRow> {
     /// Per kept row's position, the rows it beat on an `exported_at` tie although their
     /// values differed: the winner then depends on read order alone (rare; usually empty).
     private(set) var conflicts: [Int: [RowOrigin]] = [:]
+    /// The smallest file index of a kept row that a row of another file replaced, since
+    /// `resetReplacedFile` (`Int.max`: none). The re-run cache reuses the rows of the first
+    /// files only when no later file replaced one of them.
+    private(set) var earliestReplacedFile = Int.max
+
+    init() {}
+
+    /// The table holding `rows`, as de-duplicated before (the re-run cache), with their
+    /// conflicts and the superseded count; the index is built anew.
+    init(rows: ChunkedRows<Row>, conflicts: [Int: [RowOrigin]], superseded: Int) {
+        self.rows = rows
+        self.conflicts = conflicts
+        self.superseded = superseded
+        var size = slots.count
+        while rows.count * 4 > size * 3 { size *= 2 }
+        rebuildIndex(slotCount: size)
+    }
+
+    mutating func resetReplacedFile() { earliestReplacedFile = Int.max }
 
     mutating func insert(_ row: Row) {
         let key = row.key
@@ -50,6 +69,9 @@ struct DeduplicatedRows<Row: ExportRow> {
                     } else if !conflicts.isEmpty {
                         conflicts[position] = nil
                     }
+                    if previous.header.origin.file != row.header.origin.file {
+                        earliestReplacedFile = min(earliestReplacedFile, previous.header.origin.file)
+                    }
                     rows[position] = row
                     return
                 }
@@ -66,9 +88,11 @@ struct DeduplicatedRows<Row: ExportRow> {
     @inline(__always)
     private static func tag(_ hash: Int) -> UInt8 { UInt8(truncatingIfNeeded: UInt(bitPattern: hash) >> 56) }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        tags = [UInt8](repeating: 0, count: slots.count)
+    private mutating func grow() { rebuildIndex(slotCount: slots.count * 2) }
+
+    private mutating func rebuildIndex(slotCount: Int) {
+        slots = [Int32](repeating: -1, count: slotCount)
+        tags = [UInt8](repeating: 0, count: slotCount)
         let mask = slots.count - 1
         for position in rows.indices {
             let hash = rows[position].key.slotHash

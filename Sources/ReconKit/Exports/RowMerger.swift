@@ -6,6 +6,16 @@ struct RowMerger<Row: ExportRow> {
 
     init(pool: StringPool) { self.pool = pool }
 
+    /// Goes on from `table` and `counts` (the re-run cache).
+    init(pool: StringPool, resuming table: DeduplicatedRows<Row>, counts: SourceCounts) {
+        self.pool = pool
+        self.table = table
+        self.counts = counts
+    }
+
+    /// Starts a file: see `DeduplicatedRows.earliestReplacedFile`.
+    mutating func startFile() { table.resetReplacedFile() }
+
     /// Moves the rows out, dropping the index.
     mutating func takeRows() -> ChunkedRows<Row> {
         defer { table = DeduplicatedRows() }

@@ -10,6 +10,8 @@ final class RejectionWriter: RejectionSink {
     private var unlistedInFile = 0
     /// Every rejection per reason, listed or not.
     private(set) var countsByReason: [RejectionReason: Int] = [:]
+    /// Bytes of `rejected.jsonl` written so far.
+    private(set) var bytesWritten = 0
 
     init(_ writer: FileWriter, limit: Int = InputLimits.listedRejectionsPerFile) {
         self.writer = writer
@@ -31,14 +33,27 @@ final class RejectionWriter: RejectionSink {
             ("raw", .string(rejection.raw)),
         ]
         if rejection.rawTruncated { members.append(("raw_truncated", .bool(true))) }
-        try writer.write(JSONText.object(members).compact + "\n")
+        try emit(JSONText.object(members).compact + "\n")
+    }
+
+    /// Writes the lines a previous run wrote for one whole file, with their counts per reason
+    /// (the re-run cache).
+    func replay(_ lines: ArraySlice<UInt8>, countsByReason counts: [RejectionReason: Int]) throws {
+        countsByReason.merge(counts, uniquingKeysWith: +)
+        try writer.write(lines)
+        bytesWritten += lines.count
+    }
+
+    private func emit(_ line: String) throws {
+        try writer.write(line)
+        bytesWritten += line.utf8.count
     }
 
     func finishFile(_ path: String) throws {
         defer { (listedInFile, unlistedInFile) = (0, 0) }
         guard unlistedInFile > 0 else { return }
         let line = JSONText.object([("file", .string(path)), ("reason", .string("more")), ("count", .int(unlistedInFile))])
-        try writer.write(line.compact + "\n")
+        try emit(line.compact + "\n")
     }
 
     func close() throws { try writer.close() }

@@ -42,14 +42,18 @@ private final class CacheWorkspace {
     /// What a run without the cache writes for the same inputs, into a folder of its own.
     func coldReports() throws -> [String: Data] {
         let cold = try Run.execute(settings(out: "cold", cache: false))
-        #expect(!cold.readFromCache)
+        #expect(cold.exportFilesFromCache == 0)
         return try folder.snapshot("cold")
     }
 
     var snapshotPath: String { path(".out.cache/" + RerunCache.snapshotName) }
+
+    /// Export files of `source` in the sample.
+    func count(_ source: String) -> Int { folder.files("exports/" + source).count }
+    var exportCount: Int { count("breakdown") + count("engagement") }
 }
 
-private let firstBreakdown = "exports/breakdown/breakdown_7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c_2026-04-01_2026-04-07.jsonl"
+private let sixthBreakdown = "exports/breakdown/breakdown_7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c_2026-04-01_2026-04-07.jsonl"
 
 /// Changes one digit of the first `"impressions":` value of `path` in place: same size, other bytes;
 /// then puts the modification time back.
@@ -74,12 +78,12 @@ struct RerunCacheTests {
     func rerunFromCache() throws {
         let work = try CacheWorkspace()
         let first = try Run.execute(work.settings())
-        #expect(!first.readFromCache)
+        #expect(first.exportFilesFromCache == 0)
         #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.snapshotName])
         #expect(!work.folder.files("out").contains { $0.contains("cache") }, "never inside the report set")
 
         let second = try Run.execute(work.settings())
-        #expect(second.readFromCache)
+        #expect(second.exportFilesFromCache == work.exportCount)
         let cold = try work.coldReports()
         #expect(try work.folder.snapshot("out") == cold)
         #expect(try work.folder.read("out/rejected.jsonl").count > 0, "the sample's rejected lines come back too")
@@ -98,7 +102,7 @@ struct RerunCacheTests {
         try work.folder.write("catalogs/aurora.csv", bytes: Array(kept.joined(separator: [UInt8(ascii: "\n")])) + [0x0A])
 
         let rerun = try Run.execute(work.settings())
-        #expect(rerun.readFromCache)
+        #expect(rerun.exportFilesFromCache == work.exportCount)
         let after = try work.folder.snapshot("out")
         #expect(after["unmatched.csv"] != before["unmatched.csv"])
         #expect(after == (try work.coldReports()))
@@ -109,23 +113,28 @@ struct RerunCacheTests {
     func changedFile(change: String) throws {
         let work = try CacheWorkspace()
         _ = try Run.execute(work.settings())
-        let file = work.path(firstBreakdown)
+        let file = work.path(sixthBreakdown)
         switch change {
         case "truncated":
-            let bytes = try work.folder.read(firstBreakdown)
+            let bytes = try work.folder.read(sixthBreakdown)
             try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: file))
         case "replaced by a renamed copy":
             // The same bytes under a new inode: a re-fetch that wrote a temporary file and renamed it.
-            try work.folder.write("copy.jsonl", bytes: Array(try work.folder.read(firstBreakdown)))
+            try work.folder.write("copy.jsonl", bytes: Array(try work.folder.read(sixthBreakdown)))
             #expect(rename(work.path("copy.jsonl"), file) == 0)
         default:
             try changeOneDigit(file)
         }
+        // The breakdown files before the changed one (in byte order of names) and every engagement
+        // file are taken from the cache (no later file replaced rows of those campaigns); the
+        // changed file and those after it are read.
+        let before = work.folder.files("exports/breakdown").firstIndex(of: (sixthBreakdown as NSString).lastPathComponent)
+        #expect(before == 5)
         let rerun = try Run.execute(work.settings())
-        #expect(!rerun.readFromCache)
+        #expect(rerun.exportFilesFromCache == 5 + work.count("engagement"))
         #expect(try work.folder.snapshot("out") == (try work.coldReports()))
-        // The run recorded the files as they are now: the next run uses the cache again.
-        #expect(try Run.execute(work.settings()).readFromCache)
+        // The run recorded the files as they are now: the next run takes every file from the cache.
+        #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount)
     }
 
     @Test("a file whose bytes no longer hash as recorded makes the run read every file again")
@@ -136,20 +145,20 @@ struct RerunCacheTests {
         let cache = try #require(RerunCache(folder: work.path(".out.cache")))
         let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
             + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
-        let found = try #require(cache.lookup(files))
+        let found = try #require(cache.lookup(files, breakdownFiles: work.count("breakdown")))
         try found.verification.wait()
-        var reading = found.reading
+        var reading = found.reuse.reading
         let wrong = reading.fingerprints[0]
         reading.fingerprints[0] = InputFingerprint(kind: wrong.kind, path: wrong.path, bytes: wrong.bytes,
                                                    sha256: String(repeating: "0", count: 64))
-        try cache.store(reading, rejectedLines: found.rejectedLines, of: files,
+        try cache.store(reading, rejectedLines: found.reuse.rejectedLines, of: files,
                         identities: files.map { FileIdentity(path: $0.1.path) }).result()
 
         let rerun = try Run.execute(work.settings())
-        #expect(!rerun.readFromCache)
+        #expect(rerun.exportFilesFromCache == 0)
         #expect(rerun.inputFiles.contains { $0.sha256 == wrong.sha256 })
         #expect(try work.folder.snapshot("out") == (try work.coldReports()))
-        #expect(try Run.execute(work.settings()).readFromCache, "the run recorded the right hash again")
+        #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount, "the run recorded the right hash again")
     }
 
     @Test("a damaged or cut snapshot is not used", arguments: ["one byte flipped", "cut short"])
@@ -161,9 +170,9 @@ struct RerunCacheTests {
         try Data(bytes).write(to: URL(fileURLWithPath: work.snapshotPath))
 
         let rerun = try Run.execute(work.settings())
-        #expect(!rerun.readFromCache)
+        #expect(rerun.exportFilesFromCache == 0)
         #expect(try work.folder.snapshot("out") == (try work.coldReports()))
-        #expect(try Run.execute(work.settings()).readFromCache, "the run wrote a good snapshot again")
+        #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount, "the run wrote a good snapshot again")
     }
 
     @Test("--no-cache neither reads nor writes the cache, and removes ours")
@@ -171,7 +180,7 @@ struct RerunCacheTests {
         let work = try CacheWorkspace()
         _ = try Run.execute(work.settings())
         let run = try Run.execute(work.settings(cache: false))
-        #expect(!run.readFromCache)
+        #expect(run.exportFilesFromCache == 0)
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
         _ = try Run.execute(work.settings(cache: false))
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
@@ -183,7 +192,7 @@ struct RerunCacheTests {
         try work.folder.write(".out.cache/notes.txt", "mine")
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
-            #expect(!run.readFromCache)
+            #expect(run.exportFilesFromCache == 0)
             #expect(work.folder.files(".out.cache") == ["notes.txt"])
             #expect(try work.folder.text(".out.cache/notes.txt") == "mine")
         }

@@ -76,8 +76,8 @@ struct SnapshotFileTests {
         settings.engagement = [try folder.write("e.jsonl", lines.joined(separator: "\n") + "\n")]
         settings.outputFolder = folder.path + "/out"
         settings.writesWorkbook = false
-        #expect(try !Run.execute(settings).readFromCache)
-        #expect(try Run.execute(settings).readFromCache)
+        #expect(try Run.execute(settings).exportFilesFromCache == 0)
+        #expect(try Run.execute(settings).exportFilesFromCache == 1)
         let tracks = try folder.text("out/tracks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let streams = try #require(tracks.first?.firstIndex(of: "streams"))
         // 2^32 + 5 and 2^53 + 1: their sum, worked out by hand.
