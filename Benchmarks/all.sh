@@ -26,4 +26,4 @@ grep -E "^(soundlink-recon|duckdb: +median|ratios|engagement given twice|with re
 echo "== 20,000,000-line engagement month"
 grep -E "^(input|	Elapsed|	Maximum resident|engagement)" "$logs/scale" | sed 's/^\t//'
 echo "== re-runs with the cache (3.2 GB month split by day, median of $pairs rounds)"
-grep -E "^(cold|same|catalog|refetch|no-cache|reports of)" "$logs/rerun"
+grep -E "^(cold|same|catalog|refetch|no-cache|reports of|DIFFERENT)" "$logs/rerun"
