@@ -3,7 +3,7 @@
 /// Both share one 64-bit word (24 bits of file index, 40 of line number), so a row stays
 /// as small as with 32-bit fields while line numbers go far past 2³²; the reader refuses
 /// a file or a line number beyond these limits instead of wrapping.
-struct RowOrigin: Hashable {
+struct RowOrigin: Hashable, Comparable {
     /// The largest line number a row can carry (about 1.1 × 10¹²).
     static let maxLine = (1 << 40) - 1
     /// The largest file index (about 16.7 million export files in one run).
@@ -21,6 +21,9 @@ struct RowOrigin: Hashable {
         get { Int(bits & UInt64(Self.maxLine)) }
         set { self = RowOrigin(file: file, line: newValue) }
     }
+
+    /// By file index, then line.
+    static func < (lhs: RowOrigin, rhs: RowOrigin) -> Bool { lhs.bits < rhs.bits }
 }
 
 /// The campaign's promoted object, as interned raw identifiers.

@@ -18,30 +18,42 @@ final class FileWriter {
         self.displayPath = displayPath
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText) }
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(Self.bufferSize)
     }
 
     deinit { if isOpen { Glibc.close(descriptor) } }
 
     func write(_ text: String) throws { try write(text.utf8) }
 
+    /// Writes `bytes` after what was written before; a large contiguous piece (a batch of
+    /// report lines) goes to the file as it is, without a copy into the buffer.
     func write(_ bytes: some Collection<UInt8>) throws {
+        if bytes.count >= Self.bufferSize {
+            try flush()
+            if try bytes.withContiguousStorageIfAvailable({ try send(UnsafeRawBufferPointer($0)) }) != nil { return }
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    private static let bufferSize = 1 << 16
+
     private func flush() throws {
+        try buffer.withUnsafeBytes { try send($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < buffer.count {
-            let count = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ReconError.output(path: displayPath, reason: FileBytes.lastErrorText)
             }
             offset += count
         }
-        written += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        written += bytes.count
         if written - writtenBack >= Self.writeBackStep {
             // Large reports: let the disk work while the next lines are built, so close() waits less.
             _ = recon_start_writeback(descriptor, Int64(writtenBack), Int64(written - writtenBack))

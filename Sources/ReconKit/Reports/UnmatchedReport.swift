@@ -33,13 +33,13 @@ struct UnmatchedReport {
     /// text compared as bytes.
     func sortedLines() -> [UnmatchedLine] {
         let lines = reconciliation.unmatched
-        var keyed = lines.map { ($0, parts($0)) }
+        var keyed = lines.map(parts)
         let pool = reconciliation.matcher.pool
         let startsLikeFormula = { (id: TextID) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
-        let campaigns = TextRanks(keyed.lazy.map { TextID(index: $0.1.campaign) }, pool: pool, guarded: startsLikeFormula)
-        let countries = TextRanks(keyed.lazy.map { TextID(index: $0.1.country) }, pool: pool, guarded: startsLikeFormula)
-        let contexts = TextRanks(keyed.lazy.map { TextID(index: $0.1.context) }, pool: pool, guarded: startsLikeFormula)
-        let spotifyIDs = TextRanks(keyed.lazy.map { TextID(index: $0.1.spotify) }, pool: pool) {
+        let campaigns = TextRanks(keyed.lazy.map { TextID(index: $0.campaign) }, pool: pool, guarded: startsLikeFormula)
+        let countries = TextRanks(keyed.lazy.map { TextID(index: $0.country) }, pool: pool, guarded: startsLikeFormula)
+        let contexts = TextRanks(keyed.lazy.map { TextID(index: $0.context) }, pool: pool, guarded: startsLikeFormula)
+        let spotifyIDs = TextRanks(keyed.lazy.map { TextID(index: $0.spotify) }, pool: pool) {
             pool.withBytes($0) { ReportField.RawIdentifierKind.spotifyTrackID.guards($0) }
         }
         let printedPaths = files.map { FormulaGuard.printed($0.path) }
@@ -47,14 +47,18 @@ struct UnmatchedReport {
         var fileRanks = [UInt32](repeating: 0, count: files.count)
         for (rank, index) in fileOrder.enumerated() { fileRanks[index] = UInt32(rank) }
         for index in keyed.indices {
-            keyed[index].1.campaign = campaigns[TextID(index: keyed[index].1.campaign)]
-            keyed[index].1.country = countries[TextID(index: keyed[index].1.country)]
-            keyed[index].1.context = contexts[TextID(index: keyed[index].1.context)]
-            keyed[index].1.spotify = spotifyIDs[TextID(index: keyed[index].1.spotify)]
-            keyed[index].1.file = fileRanks[Int(keyed[index].1.file)]
+            keyed[index].campaign = campaigns[TextID(index: keyed[index].campaign)]
+            keyed[index].country = countries[TextID(index: keyed[index].country)]
+            keyed[index].context = contexts[TextID(index: keyed[index].context)]
+            keyed[index].spotify = spotifyIDs[TextID(index: keyed[index].spotify)]
+            keyed[index].origin = RowOrigin(file: Int(fileRanks[keyed[index].origin.file]), line: keyed[index].origin.line)
         }
-        keyed.sort { $0.1 < $1.1 }
-        return keyed.map(\.0)
+        // Positions sorted by their keys (no two lines have the same key): 4 bytes a line, where
+        // sorting the keys themselves would move them and need a buffer of half of them.
+        precondition(lines.count < Int(UInt32.max), "more than 2^32 - 1 unmatched lines")
+        var order = Array(0..<UInt32(lines.count))
+        keyed.withUnsafeBufferPointer { keys in order.sort { keys[Int($0)] < keys[Int($1)] } }
+        return order.map { lines[Int($0)] }
     }
 
     /// Writes the header and every line, sorted; returns the sorted lines.
@@ -93,15 +97,17 @@ struct UnmatchedReport {
         return spent.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map(\.2)
     }
 
-    /// The sort key of a line before texts are ranked: ids where ranks will go.
+    /// The sort key of a line before texts are ranked: ids where ranks will go (32 bytes).
     private struct SortParts: Comparable {
         var head: UInt64
-        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32, file: UInt32, line: Int
+        var campaign: UInt32, country: UInt32, context: UInt32, spotify: UInt32
+        /// File (index, then rank) and line.
+        var origin: RowOrigin
 
         static func < (lhs: SortParts, rhs: SortParts) -> Bool {
             if lhs.head != rhs.head { return lhs.head < rhs.head }
-            return (lhs.campaign, lhs.country, lhs.context, lhs.spotify, lhs.file, lhs.line)
-                < (rhs.campaign, rhs.country, rhs.context, rhs.spotify, rhs.file, rhs.line)
+            return (lhs.campaign, lhs.country, lhs.context, lhs.spotify, lhs.origin)
+                < (rhs.campaign, rhs.country, rhs.context, rhs.spotify, rhs.origin)
         }
     }
 
@@ -120,7 +126,7 @@ struct UnmatchedReport {
             | Self.reasonOrder[line.reason]! << 40
         let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
         return SortParts(head: textOrder | day, campaign: header.campaignID.index, country: header.countryCode.index,
-                         context: context.index, spotify: spotify.index, file: UInt32(header.origin.file), line: header.origin.line)
+                         context: context.index, spotify: spotify.index, origin: header.origin)
     }
 
     private static let sourceOrder = byteOrder(UnmatchedLine.Source.self)
