@@ -14,13 +14,13 @@ struct TrackTotals {
     var newListenerStreams: Int128 = 0
     var returningListenerStreams: Int128 = 0
     /// Listeners summed within each day only: never across days.
-    var listenersByDay: [CalendarDay: Int128] = [:]
+    var listeners = DailyListeners()
     var provisionalRows = 0
 
-    var days: Int { listenersByDay.count }
+    var days: Int { listeners.days }
 
     /// The largest one-day sum of listeners (an upper bound of that day's unique listeners).
-    var peakDailyListeners: Int128 { listenersByDay.values.max() ?? 0 }
+    var peakDailyListeners: Int128 { listeners.peak }
 
     mutating func add(_ row: EngagementRow, provisional: Bool) {
         campaigns.insert(row.header.campaignID)
@@ -29,7 +29,7 @@ struct TrackTotals {
         streams += row.streams.summable
         newListenerStreams += row.newListenerStreams.summable
         returningListenerStreams += row.returningListenerStreams.summable
-        listenersByDay[row.header.reportDate, default: 0] += row.listeners.summable
+        listeners.add(row.listeners.summable, on: row.header.reportDate)
         if provisional { provisionalRows += 1 }
     }
 }
