@@ -64,23 +64,4 @@ struct SnapshotFileTests {
         let reader = try #require(SnapshotReader(path: path))
         #expect(throws: SnapshotDamaged.self) { _ = try reader.array(UInt64.self) }
     }
-
-    @Test("engagement counts of 2^32 and more come back exact from the cache")
-    func largeCounts() throws {
-        let folder = try TemporaryFolder()
-        let lines = [
-            ExportLines.engagement(["streams": "4294967301"]),
-            ExportLines.engagement(["streams": "9007199254740993", "country_code": #""FR""#]),
-        ]
-        var settings = RunSettings()
-        settings.engagement = [try folder.write("e.jsonl", lines.joined(separator: "\n") + "\n")]
-        settings.outputFolder = folder.path + "/out"
-        settings.writesWorkbook = false
-        #expect(try Run.execute(settings).exportFilesFromCache == 0)
-        #expect(try Run.execute(settings).exportFilesFromCache == 1)
-        let tracks = try folder.text("out/tracks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let streams = try #require(tracks.first?.firstIndex(of: "streams"))
-        // 2^32 + 5 and 2^53 + 1: their sum, worked out by hand.
-        #expect(tracks[1][streams] == "9007203549708294")
-    }
 }
