@@ -116,11 +116,18 @@ final class CSVRecordReader {
                 fieldsStart = record.fieldsEnd
             }
         }
-        let pending = Array(fieldRanges[records.last!.fieldsEnd...])
-        let pendingStart = pending.first?.lowerBound ?? arena.count
+        let pendingFields = records.last!.fieldsEnd
+        records.removeAll(keepingCapacity: true)
+        // Usually no field is pending: empty the buffers in place, keeping their capacity.
+        guard pendingFields < fieldRanges.count else {
+            arena.removeAll(keepingCapacity: true)
+            fieldRanges.removeAll(keepingCapacity: true)
+            return
+        }
+        let pending = Array(fieldRanges[pendingFields...])
+        let pendingStart = pending[0].lowerBound
         arena.removeSubrange(0..<pendingStart)
         fieldRanges = pending.map { ($0.lowerBound - pendingStart)..<($0.upperBound - pendingStart) }
-        records.removeAll(keepingCapacity: true)
     }
 
     /// The index just past the line that starts at `start` (LF, CRLF or lone CR).

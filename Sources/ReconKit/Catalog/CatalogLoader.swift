@@ -19,8 +19,8 @@ public enum CatalogLoader {
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
         // Rows are rarely shorter than 40 bytes: reserve once instead of rehashing as the index grows.
-        set.isrcIndex.reserveCapacity(set.isrcIndex.count + text.count / 40)
-        set.spotifyIndex.reserveCapacity(set.spotifyIndex.count + text.count / 40)
+        set.isrcKeys.reserveCapacity(set.isrcKeys.count + text.count / 40)
+        set.spotifyKeys.reserveCapacity(set.spotifyKeys.count + text.count / 40)
         var header: CatalogHeader?
         var stats = CatalogSet.FileStats(name: source.name, path: source.path)
         let claims = KeyClaims(catalog: source.name)
@@ -54,64 +54,80 @@ private struct KeyClaims {
         func bytes(_ role: CatalogRole) -> UnsafeRawBufferPointer {
             record.field(columns[role] ?? Int.max)
         }
-        func value(_ role: CatalogRole) -> String {
-            guard columns[role] != nil else { return "" }
-            return TextCut.freeText(CatalogText.decode(bytes(role)).text)
-        }
-        let isrc = normalized(bytes(.isrc), valid: allValidUTF8, ISRC.normalize(bytes:), ISRC.normalize)
-        let spotify = normalized(bytes(.spotifyTrackID), valid: allValidUTF8,
-                                 SpotifyTrackID.normalize(bytes:), SpotifyTrackID.normalize)
+        let isrcField = bytes(.isrc)
+        let spotifyField = bytes(.spotifyTrackID)
+        let isrc = Self.key(isrcField, valid: allValidUTF8, ISRC.key(bytes:), ISRC.normalize)
+        let spotify = Self.key(spotifyField, valid: allValidUTF8, SpotifyTrackID.key(bytes:), SpotifyTrackID.normalize)
+        let isrcKey = PackedKey(isrc)
+        let spotifyKey = PackedKey(spotify)
         var kinds: [(CatalogIssue.Kind, String)] = []
-        if case .invalid = isrc { kinds.append((.invalidISRC, "not a valid ISRC")) }
-        if case .invalid = spotify { kinds.append((.invalidSpotifyID, "not a valid Spotify track id")) }
-        if isrc.value == nil, spotify.value == nil {
+        if isrc.kind == .invalid { kinds.append((.invalidISRC, "not a valid ISRC")) }
+        if spotify.kind == .invalid { kinds.append((.invalidSpotifyID, "not a valid Spotify track id")) }
+        if isrcKey == nil, spotifyKey == nil {
             kinds.append((.noKeys, "neither key is valid: entry unusable"))
         }
         if !allValidUTF8 { kinds.append((.invalidUTF8, "not valid UTF-8: read as Windows-1252")) }
 
         let entryNumber = Int32(set.entries.count)
         var owns = false
-        if let key = isrc.value {
-            let owner = Self.claim(key, entryNumber, in: &set.isrcIndex)
+        if let isrcKey {
+            let owner = set.isrcKeys.claim(isrcKey, entry: entryNumber)
             if owner == entryNumber {
                 owns = true
             } else {
                 kinds.append(conflict(owner, in: set, duplicate: .duplicateISRC, conflict: .conflictISRC))
             }
         }
-        if let key = spotify.value {
-            let owner = Self.claim(key, entryNumber, in: &set.spotifyIndex)
+        if let spotifyKey {
+            let owner = set.spotifyKeys.claim(spotifyKey, entry: entryNumber)
             if owner == entryNumber {
                 owns = true
             } else {
                 kinds.append(conflict(owner, in: set, duplicate: .duplicateSpotifyID, conflict: .conflictSpotifyID))
             }
         }
-        for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
-            set.issues.append(CatalogIssue(
-                catalog: catalog, line: record.line, kind: kind,
-                isrc: isrc.display, spotifyTrackID: spotify.display, detail: detail))
+        if !kinds.isEmpty {
+            let isrcDisplay = Self.display(isrc, field: isrcField, valid: allValidUTF8)
+            let spotifyDisplay = Self.display(spotify, field: spotifyField, valid: allValidUTF8)
+            for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
+                set.issues.append(CatalogIssue(
+                    catalog: catalog, line: record.line, kind: kind,
+                    isrc: isrcDisplay, spotifyTrackID: spotifyDisplay, detail: detail))
+            }
         }
         if owns {
             set.entries.append(CatalogEntry(
-                partner: catalog, isrc: isrc.value, spotifyTrackID: spotify.value,
-                title: value(.title), artist: value(.artist), line: record.line))
+                partner: catalog, isrcKey: isrcKey, spotifyKey: spotifyKey,
+                title: Self.text(bytes(.title), present: columns[.title] != nil, valid: allValidUTF8),
+                artist: Self.text(bytes(.artist), present: columns[.artist] != nil, valid: allValidUTF8),
+                line: record.line))
         }
         return owns
     }
 
-    /// Gives `key` to `entry` unless it is taken; returns the owner either way (one hash lookup).
-    private static func claim(_ key: String, _ entry: Int32, in index: inout [String: Int32]) -> Int32 {
-        func owner(_ value: inout Int32) -> Int32 { value }
-        return owner(&index[key, default: entry])
+    /// The normalised key, from the bytes, or from the Windows-1252 reading when the record is not UTF-8.
+    private static func key(
+        _ field: UnsafeRawBufferPointer, valid: Bool,
+        _ fromBytes: (UnsafeRawBufferPointer) -> IdentifierKey, _ fromText: (String?) -> Identifier
+    ) -> IdentifierKey {
+        valid ? fromBytes(field) : IdentifierKey(fromText(CatalogText.decode(field).text))
     }
 
-    /// Normalises from the bytes, or from the Windows-1252 reading when the record is not UTF-8.
-    private func normalized(
-        _ field: UnsafeRawBufferPointer, valid: Bool,
-        _ fromBytes: (UnsafeRawBufferPointer) -> Identifier, _ fromText: (String?) -> Identifier
-    ) -> Identifier {
-        valid ? fromBytes(field) : fromText(CatalogText.decode(field).text)
+    /// The printed key of an issue: normalised when valid, else the text read (SPEC §8).
+    private static func display(_ key: IdentifierKey, field: UnsafeRawBufferPointer, valid: Bool) -> String {
+        switch key.kind {
+        case .absent: ""
+        case .valid: key.withBytes(ASCIIBytes.string)
+        case .invalid: valid ? ASCIIBytes.string(field) : CatalogText.decode(field).text
+        }
+    }
+
+    /// A free-text column (empty when the catalog has none), as printed in the reports.
+    private static func text(_ field: UnsafeRawBufferPointer, present: Bool, valid: Bool) -> String {
+        guard present else { return "" }
+        guard valid else { return TextCut.freeText(CatalogText.decode(field).text) }
+        if let cleaned = TextCut.freeText(field) { return String(decoding: cleaned, as: UTF8.self) }
+        return String(decoding: field, as: UTF8.self)
     }
 
     private func conflict(
