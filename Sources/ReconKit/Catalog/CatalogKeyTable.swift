@@ -1,12 +1,16 @@
 /// The owners of one kind of catalog key (ISRC or Spotify track id): open addressing over
 /// `PackedKey`s, so a claim hashes three words and allocates nothing per key.
+///
+/// A slot holds the key's position and the low 32 bits of its hash: a probe compares keys
+/// only when those bits agree, and growing the table reads no key (the table never has
+/// more than 2³² slots, so the stored bits give the new slot).
 struct CatalogKeyTable: Sendable {
     /// The claimed keys, in claim order.
     private var keys: [PackedKey] = []
     /// The owning entry of each key of `keys`.
     private var owners: [Int32] = []
-    /// Per slot, 1 + the position in `keys` of the key stored there, or 0 when empty.
-    private var slots = [UInt32](repeating: 0, count: 16)
+    /// Per slot, 0 when empty, else (1 + position in `keys`) << 32 | low 32 bits of the key's hash.
+    private var slots = [UInt64](repeating: 0, count: 16)
 
     /// The number of claimed keys.
     var count: Int { keys.count }
@@ -20,29 +24,31 @@ struct CatalogKeyTable: Sendable {
 
     /// Gives `key` to `entry` unless it is taken; returns the owner either way (one probe sequence).
     mutating func claim(_ key: PackedKey, entry: Int32) -> Int32 {
+        let hash = key.hashValue64 & 0xFFFF_FFFF
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.hashValue64) & mask
+        var slot = Int(hash) & mask
         while true {
             let stored = slots[slot]
             if stored == 0 { break }
-            if keys[Int(stored) - 1] == key { return owners[Int(stored) - 1] }
+            if stored & 0xFFFF_FFFF == hash, keys[Int(stored >> 32) - 1] == key { return owners[Int(stored >> 32) - 1] }
             slot = (slot + 1) & mask
         }
         keys.append(key)
         owners.append(entry)
-        slots[slot] = UInt32(keys.count)
+        slots[slot] = UInt64(keys.count) << 32 | hash
         if keys.count * 2 > slots.count { rehash(atLeast: keys.count) }
         return entry
     }
 
     /// The entry that owns `key`; nil when none does.
     func owner(_ key: PackedKey) -> Int32? {
+        let hash = key.hashValue64 & 0xFFFF_FFFF
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.hashValue64) & mask
+        var slot = Int(hash) & mask
         while true {
             let stored = slots[slot]
             if stored == 0 { return nil }
-            if keys[Int(stored) - 1] == key { return owners[Int(stored) - 1] }
+            if stored & 0xFFFF_FFFF == hash, keys[Int(stored >> 32) - 1] == key { return owners[Int(stored >> 32) - 1] }
             slot = (slot + 1) & mask
         }
     }
@@ -60,12 +66,14 @@ struct CatalogKeyTable: Sendable {
     private mutating func rehash(atLeast minimum: Int) {
         var size = slots.count
         while size < 2 * minimum + 2 { size *= 2 }
-        slots = [UInt32](repeating: 0, count: size)
+        precondition(size <= 1 << 32, "a catalog key table holds fewer than 2^31 keys")
+        var grown = [UInt64](repeating: 0, count: size)
         let mask = size - 1
-        for (position, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: key.hashValue64) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(position + 1)
+        for stored in slots where stored != 0 {
+            var slot = Int(stored & 0xFFFF_FFFF) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = stored
         }
+        slots = grown
     }
 }
