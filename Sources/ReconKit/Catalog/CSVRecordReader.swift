@@ -5,9 +5,9 @@ struct CSVRecord {
     /// 1-based physical line of the record's first byte.
     let line: Int
     private let bytes: UnsafeRawBufferPointer
-    private let ranges: ArraySlice<Range<Int>>
+    private let ranges: UnsafeBufferPointer<Range<Int>>
 
-    init(line: Int, bytes: UnsafeRawBufferPointer, ranges: ArraySlice<Range<Int>>) {
+    init(line: Int, bytes: UnsafeRawBufferPointer, ranges: UnsafeBufferPointer<Range<Int>>) {
         self.line = line
         self.bytes = bytes
         self.ranges = ranges
@@ -18,11 +18,11 @@ struct CSVRecord {
     /// The bytes of field `index`, or empty past the end (short records are padded).
     func field(_ index: Int) -> UnsafeRawBufferPointer {
         guard index < ranges.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(rebasing: bytes[ranges[ranges.startIndex + index]])
+        return UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
     }
 
     /// True when every field is empty (`,,,`).
-    var isBlank: Bool { ranges.allSatisfy(\.isEmpty) }
+    var isBlank: Bool { ranges.allSatisfy { $0.isEmpty } }
 }
 
 /// Streams the records of CSV text through libcsv, keeping track of line numbers.
@@ -121,11 +121,13 @@ final class CSVRecordReader {
     private func flush(_ body: (CSVRecord) throws -> Void) throws {
         guard !state.pointee.records.isEmpty else { return }
         try state.pointee.arena.withUnsafeBytes { bytes in
-            var fieldsStart = 0
-            for record in state.pointee.records {
-                let ranges = state.pointee.fieldRanges[fieldsStart..<record.fieldsEnd]
-                try body(CSVRecord(line: record.line, bytes: bytes, ranges: ranges))
-                fieldsStart = record.fieldsEnd
+            try state.pointee.fieldRanges.withUnsafeBufferPointer { fieldRanges in
+                var fieldsStart = 0
+                for record in state.pointee.records {
+                    let ranges = UnsafeBufferPointer(rebasing: fieldRanges[fieldsStart..<record.fieldsEnd])
+                    try body(CSVRecord(line: record.line, bytes: bytes, ranges: ranges))
+                    fieldsStart = record.fieldsEnd
+                }
             }
         }
         let pendingFields = state.pointee.records.last!.fieldsEnd

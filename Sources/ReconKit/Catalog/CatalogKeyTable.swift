@@ -15,13 +15,6 @@ struct CatalogKeyTable: Sendable {
     /// The number of claimed keys.
     var count: Int { keys.count }
 
-    /// Makes room for `total` keys without growing the table again.
-    mutating func reserveCapacity(_ total: Int) {
-        keys.reserveCapacity(total)
-        owners.reserveCapacity(total)
-        if total * 2 > slots.count { rehash(atLeast: total) }
-    }
-
     /// Gives `key` to `entry` unless it is taken; returns the owner either way (one probe sequence).
     mutating func claim(_ key: PackedKey, entry: Int32) -> Int32 {
         let hash = key.hashValue64 & 0xFFFF_FFFF

@@ -18,25 +18,22 @@ public enum CatalogLoader {
         let text = CatalogText.utf8Text(try FileBytes.read(source.path, digest: digest))
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
-        // Rows are rarely shorter than 40 bytes: reserve once instead of rehashing as the index grows.
-        set.isrcKeys.reserveCapacity(set.isrcKeys.count + text.count / 40)
-        set.spotifyKeys.reserveCapacity(set.spotifyKeys.count + text.count / 40)
-        var header: CatalogHeader?
         var stats = CatalogSet.FileStats(name: source.name, path: source.path)
-        let claims = KeyClaims(catalog: source.name)
+        var claims: KeyClaims?
         try reader.read(text) { record in
-            guard let columns = header else {
-                header = try CatalogHeader(names: (0..<record.count).map { CatalogText.decode(record.field($0)).text },
-                                           source: source)
+            guard let claims else {
+                let header = try CatalogHeader(
+                    names: (0..<record.count).map { CatalogText.decode(record.field($0)).text }, source: source)
+                claims = KeyClaims(catalog: source.name, columns: header)
                 return
             }
             if record.isBlank { return }
             stats.entries += 1
             let issuesBefore = set.issues.count
-            if claims.add(record, columns: columns, to: &set) { stats.usableEntries += 1 }
+            if claims.add(record, to: &set) { stats.usableEntries += 1 }
             stats.issues += set.issues.count - issuesBefore
         }
-        if header == nil {
+        if claims == nil {
             throw ReconError.catalogHeader(path: source.path, reason: "file is empty: no header line")
         }
         stats.fingerprint = digest.fingerprint(kind: "catalog", path: source.path)
@@ -47,15 +44,29 @@ public enum CatalogLoader {
 /// Applies one catalog's records to the shared key index.
 private struct KeyClaims {
     let catalog: String
+    /// The column of each role, `Int.max` when the catalog has none (such a field reads as empty).
+    private let isrcColumn: Int
+    private let spotifyColumn: Int
+    private let titleColumn: Int
+    private let artistColumn: Int
+
+    init(catalog: String, columns: CatalogHeader) {
+        self.catalog = catalog
+        isrcColumn = columns[.isrc] ?? Int.max
+        spotifyColumn = columns[.spotifyTrackID] ?? Int.max
+        titleColumn = columns[.title] ?? Int.max
+        artistColumn = columns[.artist] ?? Int.max
+    }
 
     /// Adds the record's entry; returns true when it owns at least one key.
-    func add(_ record: CSVRecord, columns: CatalogHeader, to set: inout CatalogSet) -> Bool {
-        let allValidUTF8 = (0..<record.count).allSatisfy { UTF8Validation.isValid(record.field($0)) }
-        func bytes(_ role: CatalogRole) -> UnsafeRawBufferPointer {
-            record.field(columns[role] ?? Int.max)
+    func add(_ record: CSVRecord, to set: inout CatalogSet) -> Bool {
+        var allValidUTF8 = true
+        for index in 0..<record.count where !UTF8Validation.isValid(record.field(index)) {
+            allValidUTF8 = false
+            break
         }
-        let isrcField = bytes(.isrc)
-        let spotifyField = bytes(.spotifyTrackID)
+        let isrcField = record.field(isrcColumn)
+        let spotifyField = record.field(spotifyColumn)
         let isrc = Self.key(isrcField, valid: allValidUTF8, ISRC.key(bytes:), ISRC.normalize)
         let spotify = Self.key(spotifyField, valid: allValidUTF8, SpotifyTrackID.key(bytes:), SpotifyTrackID.normalize)
         let isrcKey = PackedKey(isrc)
@@ -98,8 +109,8 @@ private struct KeyClaims {
         if owns {
             set.entries.append(CatalogEntry(
                 partner: catalog, isrcKey: isrcKey, spotifyKey: spotifyKey,
-                title: Self.text(bytes(.title), present: columns[.title] != nil, valid: allValidUTF8),
-                artist: Self.text(bytes(.artist), present: columns[.artist] != nil, valid: allValidUTF8),
+                title: Self.text(record.field(titleColumn), present: titleColumn != Int.max, valid: allValidUTF8),
+                artist: Self.text(record.field(artistColumn), present: artistColumn != Int.max, valid: allValidUTF8),
                 line: record.line))
         }
         return owns
