@@ -15,6 +15,13 @@ struct CatalogKeyTable: Sendable {
     /// The number of claimed keys.
     var count: Int { keys.count }
 
+    /// Makes room for `total` keys in claim order (the slots still grow by doubling: they are
+    /// zero-filled, so reserving them would touch memory that may never be used).
+    mutating func reserveCapacity(_ total: Int) {
+        keys.reserveCapacity(total)
+        owners.reserveCapacity(total)
+    }
+
     /// Gives `key` to `entry` unless it is taken; returns the owner either way (one probe sequence).
     mutating func claim(_ key: PackedKey, entry: Int32) -> Int32 {
         let hash = key.hashValue64 & 0xFFFF_FFFF
@@ -31,6 +38,12 @@ struct CatalogKeyTable: Sendable {
         slots[slot] = UInt64(keys.count) << 32 | hash
         if keys.count * 2 > slots.count { rehash(atLeast: keys.count) }
         return entry
+    }
+
+    /// The first slot `key` probes. Reading it just before claiming keys in two tables lets
+    /// the two cache misses (the tables are far larger than the caches) overlap.
+    func firstSlot(_ key: PackedKey) -> UInt64 {
+        slots[Int(truncatingIfNeeded: key.hashValue64) & (slots.count - 1)]
     }
 
     /// The entry that owns `key`; nil when none does.
