@@ -40,12 +40,6 @@ struct CatalogKeyTable: Sendable {
         return entry
     }
 
-    /// The first slot `key` probes. Reading it just before claiming keys in two tables lets
-    /// the two cache misses (the tables are far larger than the caches) overlap.
-    func firstSlot(_ key: PackedKey) -> UInt64 {
-        slots[Int(truncatingIfNeeded: key.hashValue64) & (slots.count - 1)]
-    }
-
     /// The entry that owns `key`; nil when none does.
     func owner(_ key: PackedKey) -> Int32? {
         let hash = key.hashValue64 & 0xFFFF_FFFF

@@ -108,10 +108,6 @@ private struct KeyClaims {
         if !allValidUTF8 { kinds.append((.invalidUTF8, "not valid UTF-8: read as Windows-1252")) }
 
         let entryNumber = Int32(set.entries.count)
-        if let isrcKey, let spotifyKey, set.isrcKeys.firstSlot(isrcKey) | set.spotifyKeys.firstSlot(spotifyKey) == 1 {
-            // Never true (a stored slot has a position ≥ 1 above bit 32): the reads start both misses at once.
-            return false
-        }
         var owns = false
         if let isrcKey {
             let owner = set.isrcKeys.claim(isrcKey, entry: entryNumber)
