@@ -13,7 +13,8 @@ public enum CatalogLoader {
         var set = CatalogSet()
         // Rows are rarely shorter than 40 bytes. Reserving once for every file avoids copying
         // the entries at each doubling; room never used is never touched, so costs no memory.
-        let rows = sources.reduce(0) { $0 + fileSize($1.path) } / 40
+        // Capped, so that a huge or mistaken file asks for no absurd reservation up front.
+        let rows = min(sources.reduce(0) { $0 + fileSize($1.path) } / 40, 4_000_000)
         set.entries.reserveCapacity(rows)
         set.isrcKeys.reserveCapacity(rows)
         set.spotifyKeys.reserveCapacity(rows)
