@@ -5,9 +5,9 @@ struct CSVRecord {
     /// 1-based physical line of the record's first byte.
     let line: Int
     private let bytes: UnsafeRawBufferPointer
-    private let ranges: ArraySlice<Range<Int>>
+    private let ranges: UnsafeBufferPointer<Range<Int>>
 
-    init(line: Int, bytes: UnsafeRawBufferPointer, ranges: ArraySlice<Range<Int>>) {
+    init(line: Int, bytes: UnsafeRawBufferPointer, ranges: UnsafeBufferPointer<Range<Int>>) {
         self.line = line
         self.bytes = bytes
         self.ranges = ranges
@@ -18,11 +18,11 @@ struct CSVRecord {
     /// The bytes of field `index`, or empty past the end (short records are padded).
     func field(_ index: Int) -> UnsafeRawBufferPointer {
         guard index < ranges.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(rebasing: bytes[ranges[ranges.startIndex + index]])
+        return UnsafeRawBufferPointer(rebasing: bytes[ranges[index]])
     }
 
     /// True when every field is empty (`,,,`).
-    var isBlank: Bool { ranges.allSatisfy(\.isEmpty) }
+    var isBlank: Bool { ranges.allSatisfy { $0.isEmpty } }
 }
 
 /// Streams the records of CSV text through libcsv, keeping track of line numbers.
@@ -35,26 +35,33 @@ struct CSVRecord {
 final class CSVRecordReader {
     private let path: String
     private let parser: UnsafeMutablePointer<csv_parser>
-    /// Field bytes of the records completed in the current line, one arena reused per line.
-    private var arena: [UInt8] = []
-    private var fieldRanges: [Range<Int>] = []
-    /// Completed records: start line and end index into `fieldRanges`.
-    private var records: [(line: Int, fieldsEnd: Int)] = []
-    private var recordStartLine = 1
+    /// What the parser's callbacks fill, behind a pointer: the callbacks run once per field,
+    /// and through a pointer they pay no retain of the reader and no exclusivity check.
+    private let state: UnsafeMutablePointer<ParsedLine>
+
+    /// The records completed in the current line and the fields of a record still in progress.
+    private struct ParsedLine {
+        /// Field bytes, one arena reused per line.
+        var arena: [UInt8] = []
+        var fieldRanges: [Range<Int>] = []
+        /// Completed records: start line and end index into `fieldRanges`.
+        var records: [(line: Int, fieldsEnd: Int)] = []
+        var recordStartLine = 1
+    }
 
     private static let fieldEnd: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         bytes, count, context in
-        let reader = Unmanaged<CSVRecordReader>.fromOpaque(context!).takeUnretainedValue()
-        let start = reader.arena.count
+        let state = context!.assumingMemoryBound(to: ParsedLine.self)
+        let start = state.pointee.arena.count
         if let bytes, count > 0 {
-            reader.arena.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
+            state.pointee.arena.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
         }
-        reader.fieldRanges.append(start..<reader.arena.count)
+        state.pointee.fieldRanges.append(start..<state.pointee.arena.count)
     }
 
     private static let recordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-        let reader = Unmanaged<CSVRecordReader>.fromOpaque(context!).takeUnretainedValue()
-        reader.records.append((reader.recordStartLine, reader.fieldRanges.count))
+        let state = context!.assumingMemoryBound(to: ParsedLine.self)
+        state.pointee.records.append((state.pointee.recordStartLine, state.pointee.fieldRanges.count))
     }
 
     init(path: String, delimiter: UInt8) throws {
@@ -65,16 +72,20 @@ final class CSVRecordReader {
             throw ReconError.catalogSyntax(path: path, line: 1, reason: "cannot start the CSV parser")
         }
         csv_set_delim(parser, delimiter)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParsedLine())
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses `text` (UTF-8, without BOM) and calls `body` for each record in order.
     func read(_ text: [UInt8], _ body: (CSVRecord) throws -> Void) throws {
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        let context = UnsafeMutableRawPointer(state)
         var quoteOpenLine = 0
         var lineNumber = 0
         try text.withUnsafeBytes { all in
@@ -82,7 +93,7 @@ final class CSVRecordReader {
             while start < all.count {
                 lineNumber += 1
                 let end = Self.endOfLine(all, from: start)
-                if parser.pointee.pstate == 0 { recordStartLine = lineNumber }
+                if parser.pointee.pstate == 0 { state.pointee.recordStartLine = lineNumber }
                 let wasInQuote = isInsideQuotedField
                 let slice = UnsafeRawBufferPointer(rebasing: all[start..<end])
                 if csv_parse(parser, slice.baseAddress, slice.count, Self.fieldEnd, Self.recordEnd, context) != slice.count {
@@ -108,19 +119,29 @@ final class CSVRecordReader {
 
     /// Hands over the completed records and keeps any record still in progress.
     private func flush(_ body: (CSVRecord) throws -> Void) throws {
-        guard !records.isEmpty else { return }
-        try arena.withUnsafeBytes { bytes in
-            var fieldsStart = 0
-            for record in records {
-                try body(CSVRecord(line: record.line, bytes: bytes, ranges: fieldRanges[fieldsStart..<record.fieldsEnd]))
-                fieldsStart = record.fieldsEnd
+        guard !state.pointee.records.isEmpty else { return }
+        try state.pointee.arena.withUnsafeBytes { bytes in
+            try state.pointee.fieldRanges.withUnsafeBufferPointer { fieldRanges in
+                var fieldsStart = 0
+                for record in state.pointee.records {
+                    let ranges = UnsafeBufferPointer(rebasing: fieldRanges[fieldsStart..<record.fieldsEnd])
+                    try body(CSVRecord(line: record.line, bytes: bytes, ranges: ranges))
+                    fieldsStart = record.fieldsEnd
+                }
             }
         }
-        let pending = Array(fieldRanges[records.last!.fieldsEnd...])
-        let pendingStart = pending.first?.lowerBound ?? arena.count
-        arena.removeSubrange(0..<pendingStart)
-        fieldRanges = pending.map { ($0.lowerBound - pendingStart)..<($0.upperBound - pendingStart) }
-        records.removeAll(keepingCapacity: true)
+        let pendingFields = state.pointee.records.last!.fieldsEnd
+        state.pointee.records.removeAll(keepingCapacity: true)
+        // Usually no field is pending: empty the buffers in place, keeping their capacity.
+        guard pendingFields < state.pointee.fieldRanges.count else {
+            state.pointee.arena.removeAll(keepingCapacity: true)
+            state.pointee.fieldRanges.removeAll(keepingCapacity: true)
+            return
+        }
+        let pending = Array(state.pointee.fieldRanges[pendingFields...])
+        let pendingStart = pending[0].lowerBound
+        state.pointee.arena.removeSubrange(0..<pendingStart)
+        state.pointee.fieldRanges = pending.map { ($0.lowerBound - pendingStart)..<($0.upperBound - pendingStart) }
     }
 
     /// The index just past the line that starts at `start` (LF, CRLF or lone CR).

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Loads partner catalogs in order; the first claim of each key wins (SPEC §3, §8).
 public enum CatalogLoader {
     /// Reads every catalog; throws when one cannot be used at all.
@@ -7,6 +11,13 @@ public enum CatalogLoader {
             throw ReconError.duplicateCatalogName(name: source.name)
         }
         var set = CatalogSet()
+        // Rows are rarely shorter than 40 bytes. Reserving once for every file avoids copying
+        // the entries at each doubling; room never used is never touched, so costs no memory.
+        // Capped, so that a huge or mistaken file asks for no absurd reservation up front.
+        let rows = min(sources.reduce(0) { $0 + fileSize($1.path) } / 40, 4_000_000)
+        set.entries.reserveCapacity(rows)
+        set.isrcKeys.reserveCapacity(rows)
+        set.spotifyKeys.reserveCapacity(rows)
         for source in sources {
             try load(source, into: &set)
         }
@@ -15,103 +26,148 @@ public enum CatalogLoader {
 
     private static func load(_ source: CatalogSource, into set: inout CatalogSet) throws {
         let digest = FileDigest()
-        let text = CatalogText.utf8Text(try FileBytes.read(source.path, digest: digest))
+        let text = CatalogText.utf8Text(try fileBytes(source.path, digest: digest))
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
-        // Rows are rarely shorter than 40 bytes: reserve once instead of rehashing as the index grows.
-        set.isrcIndex.reserveCapacity(set.isrcIndex.count + text.count / 40)
-        set.spotifyIndex.reserveCapacity(set.spotifyIndex.count + text.count / 40)
-        var header: CatalogHeader?
         var stats = CatalogSet.FileStats(name: source.name, path: source.path)
-        let claims = KeyClaims(catalog: source.name)
+        var claims: KeyClaims?
         try reader.read(text) { record in
-            guard let columns = header else {
-                header = try CatalogHeader(names: (0..<record.count).map { CatalogText.decode(record.field($0)).text },
-                                           source: source)
+            guard let claims else {
+                let header = try CatalogHeader(
+                    names: (0..<record.count).map { CatalogText.decode(record.field($0)).text }, source: source)
+                claims = KeyClaims(catalog: source.name, columns: header)
                 return
             }
             if record.isBlank { return }
             stats.entries += 1
             let issuesBefore = set.issues.count
-            if claims.add(record, columns: columns, to: &set) { stats.usableEntries += 1 }
+            if claims.add(record, to: &set) { stats.usableEntries += 1 }
             stats.issues += set.issues.count - issuesBefore
         }
-        if header == nil {
+        if claims == nil {
             throw ReconError.catalogHeader(path: source.path, reason: "file is empty: no header line")
         }
         stats.fingerprint = digest.fingerprint(kind: "catalog", path: source.path)
         set.files.append(stats)
+    }
+
+    /// The bytes of the file, like `FileBytes.read`, into an array sized once from the file's
+    /// size (a catalog is tens of megabytes: growing by doubling would copy it again and again).
+    private static func fileBytes(_ path: String, digest: FileDigest) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fileSize(path))
+        try FileBytes.forEachBlock(path) { block in
+            digest.update(block)
+            bytes.append(contentsOf: block)
+        }
+        return bytes
+    }
+
+    /// The size of the regular file at `path`; 0 when it is none (reading it reports why).
+    private static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
     }
 }
 
 /// Applies one catalog's records to the shared key index.
 private struct KeyClaims {
     let catalog: String
+    /// The column of each role, `Int.max` when the catalog has none (such a field reads as empty).
+    private let isrcColumn: Int
+    private let spotifyColumn: Int
+    private let titleColumn: Int
+    private let artistColumn: Int
+
+    init(catalog: String, columns: CatalogHeader) {
+        self.catalog = catalog
+        isrcColumn = columns[.isrc] ?? Int.max
+        spotifyColumn = columns[.spotifyTrackID] ?? Int.max
+        titleColumn = columns[.title] ?? Int.max
+        artistColumn = columns[.artist] ?? Int.max
+    }
 
     /// Adds the record's entry; returns true when it owns at least one key.
-    func add(_ record: CSVRecord, columns: CatalogHeader, to set: inout CatalogSet) -> Bool {
-        let allValidUTF8 = (0..<record.count).allSatisfy { UTF8Validation.isValid(record.field($0)) }
-        func bytes(_ role: CatalogRole) -> UnsafeRawBufferPointer {
-            record.field(columns[role] ?? Int.max)
+    func add(_ record: CSVRecord, to set: inout CatalogSet) -> Bool {
+        var allValidUTF8 = true
+        for index in 0..<record.count where !UTF8Validation.isValid(record.field(index)) {
+            allValidUTF8 = false
+            break
         }
-        func value(_ role: CatalogRole) -> String {
-            guard columns[role] != nil else { return "" }
-            return TextCut.freeText(CatalogText.decode(bytes(role)).text)
-        }
-        let isrc = normalized(bytes(.isrc), valid: allValidUTF8, ISRC.normalize(bytes:), ISRC.normalize)
-        let spotify = normalized(bytes(.spotifyTrackID), valid: allValidUTF8,
-                                 SpotifyTrackID.normalize(bytes:), SpotifyTrackID.normalize)
+        let isrcField = record.field(isrcColumn)
+        let spotifyField = record.field(spotifyColumn)
+        let isrc = Self.key(isrcField, valid: allValidUTF8, ISRC.key(bytes:), ISRC.normalize)
+        let spotify = Self.key(spotifyField, valid: allValidUTF8, SpotifyTrackID.key(bytes:), SpotifyTrackID.normalize)
+        let isrcKey = PackedKey(isrc)
+        let spotifyKey = PackedKey(spotify)
         var kinds: [(CatalogIssue.Kind, String)] = []
-        if case .invalid = isrc { kinds.append((.invalidISRC, "not a valid ISRC")) }
-        if case .invalid = spotify { kinds.append((.invalidSpotifyID, "not a valid Spotify track id")) }
-        if isrc.value == nil, spotify.value == nil {
+        if isrc.kind == .invalid { kinds.append((.invalidISRC, "not a valid ISRC")) }
+        if spotify.kind == .invalid { kinds.append((.invalidSpotifyID, "not a valid Spotify track id")) }
+        if isrcKey == nil, spotifyKey == nil {
             kinds.append((.noKeys, "neither key is valid: entry unusable"))
         }
         if !allValidUTF8 { kinds.append((.invalidUTF8, "not valid UTF-8: read as Windows-1252")) }
 
         let entryNumber = Int32(set.entries.count)
         var owns = false
-        if let key = isrc.value {
-            let owner = Self.claim(key, entryNumber, in: &set.isrcIndex)
+        if let isrcKey {
+            let owner = set.isrcKeys.claim(isrcKey, entry: entryNumber)
             if owner == entryNumber {
                 owns = true
             } else {
                 kinds.append(conflict(owner, in: set, duplicate: .duplicateISRC, conflict: .conflictISRC))
             }
         }
-        if let key = spotify.value {
-            let owner = Self.claim(key, entryNumber, in: &set.spotifyIndex)
+        if let spotifyKey {
+            let owner = set.spotifyKeys.claim(spotifyKey, entry: entryNumber)
             if owner == entryNumber {
                 owns = true
             } else {
                 kinds.append(conflict(owner, in: set, duplicate: .duplicateSpotifyID, conflict: .conflictSpotifyID))
             }
         }
-        for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
-            set.issues.append(CatalogIssue(
-                catalog: catalog, line: record.line, kind: kind,
-                isrc: isrc.display, spotifyTrackID: spotify.display, detail: detail))
+        if !kinds.isEmpty {
+            let isrcDisplay = Self.display(isrc, field: isrcField, valid: allValidUTF8)
+            let spotifyDisplay = Self.display(spotify, field: spotifyField, valid: allValidUTF8)
+            for (kind, detail) in kinds.sorted(by: { $0.0 < $1.0 }) {
+                set.issues.append(CatalogIssue(
+                    catalog: catalog, line: record.line, kind: kind,
+                    isrc: isrcDisplay, spotifyTrackID: spotifyDisplay, detail: detail))
+            }
         }
         if owns {
             set.entries.append(CatalogEntry(
-                partner: catalog, isrc: isrc.value, spotifyTrackID: spotify.value,
-                title: value(.title), artist: value(.artist), line: record.line))
+                partner: catalog, isrcKey: isrcKey, spotifyKey: spotifyKey,
+                title: Self.text(record.field(titleColumn), present: titleColumn != Int.max, valid: allValidUTF8),
+                artist: Self.text(record.field(artistColumn), present: artistColumn != Int.max, valid: allValidUTF8),
+                line: record.line))
         }
         return owns
     }
 
-    /// Gives `key` to `entry` unless it is taken; returns the owner either way (one hash lookup).
-    private static func claim(_ key: String, _ entry: Int32, in index: inout [String: Int32]) -> Int32 {
-        func owner(_ value: inout Int32) -> Int32 { value }
-        return owner(&index[key, default: entry])
+    /// The normalised key, from the bytes, or from the Windows-1252 reading when the record is not UTF-8.
+    private static func key(
+        _ field: UnsafeRawBufferPointer, valid: Bool,
+        _ fromBytes: (UnsafeRawBufferPointer) -> IdentifierKey, _ fromText: (String?) -> Identifier
+    ) -> IdentifierKey {
+        valid ? fromBytes(field) : IdentifierKey(fromText(CatalogText.decode(field).text))
     }
 
-    /// Normalises from the bytes, or from the Windows-1252 reading when the record is not UTF-8.
-    private func normalized(
-        _ field: UnsafeRawBufferPointer, valid: Bool,
-        _ fromBytes: (UnsafeRawBufferPointer) -> Identifier, _ fromText: (String?) -> Identifier
-    ) -> Identifier {
-        valid ? fromBytes(field) : fromText(CatalogText.decode(field).text)
+    /// The printed key of an issue: normalised when valid, else the text read (SPEC §8).
+    private static func display(_ key: IdentifierKey, field: UnsafeRawBufferPointer, valid: Bool) -> String {
+        switch key.kind {
+        case .absent: ""
+        case .valid: key.withBytes(ASCIIBytes.string)
+        case .invalid: valid ? ASCIIBytes.string(field) : CatalogText.decode(field).text
+        }
+    }
+
+    /// A free-text column (empty when the catalog has none), as printed in the reports.
+    private static func text(_ field: UnsafeRawBufferPointer, present: Bool, valid: Bool) -> String {
+        guard present else { return "" }
+        guard valid else { return TextCut.freeText(CatalogText.decode(field).text) }
+        if let cleaned = TextCut.freeText(field) { return String(decoding: cleaned, as: UTF8.self) }
+        return String(decoding: field, as: UTF8.self)
     }
 
     private func conflict(

@@ -16,19 +16,36 @@ public struct CatalogSet: Sendable {
     public internal(set) var entries: [CatalogEntry] = []
     public internal(set) var issues: [CatalogIssue] = []
     public internal(set) var files: [FileStats] = []
-    var isrcIndex: [String: Int32] = [:]
-    var spotifyIndex: [String: Int32] = [:]
+    /// The owning entry of each claimed ISRC.
+    var isrcKeys = CatalogKeyTable()
+    /// The owning entry of each claimed Spotify track id.
+    var spotifyKeys = CatalogKeyTable()
 
     public init() {}
 
     /// The entry that owns a valid ISRC.
     public func entry(isrc: String) -> CatalogEntry? {
-        isrcIndex[isrc].map { entries[Int($0)] }
+        Self.owner(isrc, in: isrcKeys).map { entries[Int($0)] }
     }
 
     /// The entry that owns a valid Spotify track id.
     public func entry(spotifyTrackID: String) -> CatalogEntry? {
-        spotifyIndex[spotifyTrackID].map { entries[Int($0)] }
+        Self.owner(spotifyTrackID, in: spotifyKeys).map { entries[Int($0)] }
+    }
+
+    /// Every claimed ISRC with its owning entry (the warehouse export).
+    var isrcIndex: [String: Int32] { Self.dictionary(isrcKeys) }
+
+    /// Every claimed Spotify track id with its owning entry (the warehouse export).
+    var spotifyIndex: [String: Int32] { Self.dictionary(spotifyKeys) }
+
+    private static func owner(_ key: String, in table: CatalogKeyTable) -> Int32? {
+        var key = key
+        return key.withUTF8 { table.owner(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func dictionary(_ table: CatalogKeyTable) -> [String: Int32] {
+        Dictionary(uniqueKeysWithValues: table.claims.map { ($0.key.string, $0.owner) })
     }
 
     /// Issue counts by kind, every kind present (zero when none).

@@ -1,8 +1,13 @@
 /// Turns a catalog file's bytes into UTF-8 CSV text and fields into strings.
 enum CatalogText {
     /// Strips a UTF-8 BOM; transcodes UTF-16 text that starts with a BOM.
-    static func utf8Text(_ bytes: [UInt8]) -> [UInt8] {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+    static func utf8Text(_ bytes: consuming [UInt8]) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // In place: the array is this function's own, so no second copy of the file is made.
+            var text = bytes
+            text.removeFirst(3)
+            return text
+        }
         let littleEndian = bytes.starts(with: [0xFF, 0xFE])
         guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
         var units: [UInt16] = []

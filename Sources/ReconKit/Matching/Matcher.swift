@@ -1,12 +1,12 @@
 /// Joins interned export identifiers to the catalogs: ISRC first, then the Spotify track id.
 ///
-/// Each distinct identifier is normalised once, from its bytes in the pool; its normalised
-/// form is interned there and looked up by id in the catalog key index. The result is cached
-/// by the identifier's id.
+/// Each distinct identifier is normalised once, from its bytes in the pool, and its packed
+/// normalised form is looked up in the catalogs' key tables; the normalised form is interned
+/// there too (an unmatched key prints it). The result is cached by the identifier's id.
 final class Matcher {
     let catalogs: CatalogSet
     let pool: StringPool
-    /// The catalogs' keys as ids of `pool`.
+    /// The catalogs' keys, looked up by normalised form.
     let keys: CatalogKeyIndex
     /// Key lookups by interned id (nil until first needed).
     private var isrcLookups: [KeyLookup?] = []
@@ -21,7 +21,7 @@ final class Matcher {
         var display: TextID
     }
 
-    /// Interns the catalogs' keys into `pool` (once the exports are read into it).
+    /// A matcher of the identifiers of `pool` (written by one thread at a time) against `catalogs`.
     init(catalogs: CatalogSet, pool: StringPool) {
         self.catalogs = catalogs
         self.pool = pool
@@ -54,7 +54,7 @@ final class Matcher {
 
     private func lookup(
         _ id: TextID, in cache: inout [KeyLookup?], normalize: (UnsafeRawBufferPointer) -> IdentifierKey,
-        owner: (TextID) -> Int32?
+        owner: (PackedKey) -> Int32?
     ) -> KeyLookup {
         let position = Int(id.index)
         if position < cache.count, let known = cache[position] { return known }
@@ -63,7 +63,8 @@ final class Matcher {
         let resolved: KeyLookup
         if key.kind == .valid {
             let normalized = key.withBytes { pool.intern($0) }
-            resolved = KeyLookup(kind: .valid, entry: owner(normalized) ?? -1, display: normalized)
+            let entry = PackedKey(key).flatMap(owner) ?? -1
+            resolved = KeyLookup(kind: .valid, entry: entry, display: normalized)
         } else {
             resolved = KeyLookup(kind: key.kind, entry: -1, display: id)
         }

@@ -12,7 +12,7 @@ struct MatcherTests {
         return try CatalogLoader.load([CatalogSource(name: "a", path: first), CatalogSource(name: "b", path: second)])
     }
 
-    @Test("export identifiers in any accepted spelling match by id; catalog keys share the run's pool")
+    @Test("export identifiers in any accepted spelling match; the catalog keys are not interned into the run's pool")
     func matchesByID() throws {
         let folder = try TemporaryFolder()
         let catalogs = try catalogs(in: folder)
@@ -21,7 +21,11 @@ struct MatcherTests {
         let url = pool.intern("https://open.spotify.com/track/4cOdK2wGLETKBW3PvgPWqT?si=x")
         let unknown = pool.intern("GB-AAA-00-00001")
         let invalid = pool.intern("not an isrc")
+        let internedBefore = pool.count
         let matcher = Matcher(catalogs: catalogs, pool: pool)
+        // Absent, then the four texts above: the three catalog keys were not added.
+        #expect(internedBefore == 5)
+        #expect(pool.count == internedBefore)
 
         #expect(matcher.match(isrc: spelled, spotifyTrackID: .absent) == .matched(entry: 0, method: .isrc))
         #expect(matcher.match(isrc: invalid, spotifyTrackID: url) == .matched(entry: 1, method: .spotifyID))
@@ -31,7 +35,7 @@ struct MatcherTests {
         // The second call answers from the cache, the same way.
         #expect(matcher.match(isrc: spelled, spotifyTrackID: .absent) == .matched(entry: 0, method: .isrc))
 
-        // The catalog keys are texts of the same pool: interning them again finds their ids.
+        // A text of the pool spelling a normalised key finds its owner.
         #expect(matcher.keys.entry(isrc: pool.intern("USRC17607839")) == 0)
         #expect(matcher.keys.entry(spotifyTrackID: pool.intern("4cOdK2wGLETKBW3PvgPWqT")) == 1)
         #expect(matcher.keys.entry(spotifyTrackID: pool.intern("11dFghVXANMlKmJXsNCbNl")) == 0)
