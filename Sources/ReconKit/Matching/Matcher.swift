@@ -8,17 +8,21 @@ final class Matcher {
     let pool: StringPool
     /// The catalogs' keys, looked up by normalised form.
     let keys: CatalogKeyIndex
-    /// Key lookups by interned id (nil until first needed).
-    private var isrcLookups: [KeyLookup?] = []
-    private var spotifyLookups: [KeyLookup?] = []
+    /// Key lookups by interned id (`KeyLookup.unknown` until first needed): 12 bytes per id of
+    /// the pool, sized to it at the first lookup.
+    private var isrcLookups: [KeyLookup] = []
+    private var spotifyLookups: [KeyLookup] = []
 
     /// What one interned key text resolves to, worked out once per distinct text.
     private struct KeyLookup {
         var kind: IdentifierKey.Kind
-        /// The claiming catalog entry, or -1.
+        /// The claiming catalog entry, or -1 (-2: not looked up yet).
         var entry: Int32
         /// The id of the text printed for an unmatched key: the normalised form when valid, else the raw text.
         var display: TextID
+
+        /// Not looked up yet.
+        static let unknown = KeyLookup(kind: .absent, entry: -2, display: TextID.absent)
     }
 
     /// A matcher of the identifiers of `pool` (written by one thread at a time) against `catalogs`.
@@ -53,12 +57,14 @@ final class Matcher {
     }
 
     private func lookup(
-        _ id: TextID, in cache: inout [KeyLookup?], normalize: (UnsafeRawBufferPointer) -> IdentifierKey,
+        _ id: TextID, in cache: inout [KeyLookup], normalize: (UnsafeRawBufferPointer) -> IdentifierKey,
         owner: (PackedKey) -> Int32?
     ) -> KeyLookup {
         let position = Int(id.index)
-        if position < cache.count, let known = cache[position] { return known }
-        if position >= cache.count { cache.append(contentsOf: repeatElement(nil, count: position + 1 - cache.count)) }
+        if position < cache.count, cache[position].entry != KeyLookup.unknown.entry { return cache[position] }
+        if position >= cache.count {
+            cache.append(contentsOf: repeatElement(KeyLookup.unknown, count: max(position + 1, pool.count) - cache.count))
+        }
         let key = id == TextID.absent ? IdentifierKey.absent : pool.withBytes(id, normalize)
         let resolved: KeyLookup
         if key.kind == .valid {
