@@ -58,15 +58,16 @@ public enum Run {
         }
         let exportFiles = breakdownFiles.map { ("breakdown", $0) } + engagementFiles.map { ("engagement", $0) }
         let reading: ExportReading
-        var verification: HashVerification?
         var storing: BackgroundJob<Void>?
         // The cache is written under the output folder's lock, which the caller releases.
         defer { _ = try? storing?.result() }
         let found = reuse ? cache?.lookup(exportFiles, breakdownFiles: breakdownFiles.count) : nil
-        verification = found?.verification
+        let verification = found?.verification
         if let cached = found?.reuse, cached.holdsEveryFile(breakdown: breakdownFiles.count, engagement: engagementFiles.count) {
             // Nothing changed: the reading as it was, without resuming readers.
-            reading = cached.reading
+            var taken = cached.reading
+            taken.filesReused = exportFiles.count
+            reading = taken
             try output.write("rejected.jsonl", bytes: cached.rejectedLines)
             for (index, (source, file)) in exportFiles.enumerated() {
                 observer?.didRead(file: file.path, source: source, counts: reading.checkpoints[index].counts)
@@ -80,6 +81,9 @@ public enum Run {
                 let rejectedLines = try FileBytes.read(output.stagedPath("rejected.jsonl"))
                 storing = cache.store(reading, rejectedLines: rejectedLines, of: exportFiles, identities: identities)
             }
+        }
+        if reading.filesReused > 0 {
+            observer?.note("took the rows of \(reading.filesReused) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")
         }
         let catalogs = try catalogLoad.result()
         let pool = reading.pool
@@ -101,11 +105,7 @@ public enum Run {
         let reports = settings.mode == .run
             ? ReportSet(reconciliation: reconciliation, allocation: allocation) : nil
         var summary = RunSummary(settings: settings)
-        summary.exportFilesFromCache = found?.reuse.holdsEveryFile(
-            breakdown: breakdownFiles.count, engagement: engagementFiles.count) == true ? exportFiles.count : reading.filesReused
-        if summary.exportFilesFromCache > 0 {
-            observer?.note("took the rows of \(summary.exportFilesFromCache) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")
-        }
+        summary.exportFilesFromCache = reading.filesReused
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
         summary.breakdownFiles = breakdownFiles.map(\.path)

@@ -3,7 +3,7 @@
 /// of a run needs from the exports, so that it can also come from the re-run cache.
 struct ExportReading {
     let pool: StringPool
-    /// Ids below this were handed out while reading (the rest of a run adds catalog keys).
+    /// Ids below this were handed out while reading (matching adds the normalised identifiers).
     var poolCount: Int
     var breakdownRows: ChunkedRows<BreakdownRow>
     var engagementRows: ChunkedRows<EngagementRow>
