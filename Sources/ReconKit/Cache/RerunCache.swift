@@ -7,10 +7,10 @@ import Glibc
 /// set), holding a snapshot of the last run's reading of the exports (`ExportReading`) with the
 /// `stat` identity of every export file it was read from.
 ///
-/// A run uses the snapshot only when it reads the same files, in the same order, under the same
-/// paths, each with the identity recorded, and the snapshot was written by this very build and
-/// is intact. The files' SHA-256 are then checked on other threads (`HashVerification`) before
-/// the run's reports are committed. The folder is touched only under the output folder's lock,
+/// A run takes from the snapshot the leading files of each source that it reads in the same
+/// order, under the same paths, each with the identity recorded (`lookup`), when the snapshot
+/// was written by this very build and is intact. Those files' SHA-256 are then checked on other
+/// threads (`HashVerification`) before the run's reports are committed. The folder is touched only under the output folder's lock,
 /// and a folder of that name that holds anything else is neither read, written nor removed.
 final class RerunCache {
     static let markerName = ".soundlink-recon-cache"
@@ -52,14 +52,15 @@ final class RerunCache {
         rmdir(folder)
     }
 
-    /// True when `folder` is absent, or a folder holding nothing but our marker and snapshot
-    /// (and snapshots being written).
+    /// True when `folder` is absent or empty, or a folder holding our marker and nothing but our
+    /// snapshot (and snapshots being written) besides.
     static func isOurs(_ folder: String) -> Bool {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return errno == ENOENT }
         guard info.st_mode & S_IFMT == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return false }
-        return names.allSatisfy { $0 == markerName || $0 == snapshotName || $0.hasPrefix(snapshotName + ".writing-") }
+        return names.isEmpty || names.contains(markerName)
+            && names.allSatisfy { $0 == markerName || $0 == snapshotName || $0.hasPrefix(snapshotName + ".writing-") }
     }
 
     /// The last run's reading, when it holds some leading files of a source of this run's `files`

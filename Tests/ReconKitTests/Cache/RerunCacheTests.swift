@@ -186,15 +186,17 @@ struct RerunCacheTests {
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
     }
 
-    @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed")
-    func foreignFolder() throws {
+    @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed",
+          arguments: ["notes.txt", RerunCache.snapshotName])
+    func foreignFolder(name: String) throws {
         let work = try CacheWorkspace()
-        try work.folder.write(".out.cache/notes.txt", "mine")
+        // Without our marker, even a file of the snapshot's name is the user's.
+        try work.folder.write(".out.cache/" + name, "mine")
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
             #expect(run.exportFilesFromCache == 0)
-            #expect(work.folder.files(".out.cache") == ["notes.txt"])
-            #expect(try work.folder.text(".out.cache/notes.txt") == "mine")
+            #expect(work.folder.files(".out.cache") == [name])
+            #expect(try work.folder.text(".out.cache/" + name) == "mine")
         }
     }
 }
