@@ -57,30 +57,19 @@ public enum Run {
             return overview
         }
         let exportFiles = breakdownFiles.map { ("breakdown", $0) } + engagementFiles.map { ("engagement", $0) }
-        let reading: ExportReading
         var storing: BackgroundJob<Void>?
         // The cache is written under the output folder's lock, which the caller releases.
         defer { _ = try? storing?.result() }
         let found = reuse ? cache?.lookup(exportFiles, breakdownFiles: breakdownFiles.count) : nil
         let verification = found?.verification
-        if let cached = found?.reuse, cached.holdsEveryFile(breakdown: breakdownFiles.count, engagement: engagementFiles.count) {
-            // Nothing changed: the reading as it was, without resuming readers.
-            var taken = cached.reading
-            taken.filesReused = exportFiles.count
-            reading = taken
-            try output.write("rejected.jsonl", bytes: cached.rejectedLines)
-            for (index, (source, file)) in exportFiles.enumerated() {
-                observer?.didRead(file: file.path, source: source, counts: reading.checkpoints[index].counts)
-            }
-        } else {
-            let identities = exportFiles.map { FileIdentity(path: $0.1.path) }
-            reading = try ExportReading.read(
-                breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
-                output: output, reusing: found?.reuse, observer: observer) { try catalogLoad.checkFailure() }
-            if let cache {
-                let rejectedLines = try FileBytes.read(output.stagedPath("rejected.jsonl"))
-                storing = cache.store(reading, rejectedLines: rejectedLines, of: exportFiles, identities: identities)
-            }
+        let identities = exportFiles.map { FileIdentity(path: $0.1.path) }
+        let reading = try ExportReading.read(
+            breakdownFiles: breakdownFiles, engagementFiles: engagementFiles, threads: settings.threads,
+            output: output, reusing: found?.reuse, observer: observer) { try catalogLoad.checkFailure() }
+        // A snapshot whose every file was taken is the one already in the cache.
+        if let cache, reading.filesReused < exportFiles.count {
+            let rejectedLines = try FileBytes.read(output.stagedPath("rejected.jsonl"))
+            storing = cache.store(reading, rejectedLines: rejectedLines, of: exportFiles, identities: identities)
         }
         if reading.filesReused > 0 {
             observer?.note("took the rows of \(reading.filesReused) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")

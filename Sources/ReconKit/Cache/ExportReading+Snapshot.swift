@@ -55,7 +55,7 @@ extension ExportReading {
         let breakdownConflicts = try readConflicts(from: snapshot)
         let engagementConflicts = try readConflicts(from: snapshot)
         var fingerprints: [InputFingerprint] = []
-        for _ in 0..<(try count(from: snapshot)) {
+        for _ in 0..<(try snapshot.count()) {
             fingerprints.append(InputFingerprint(
                 kind: try snapshot.text(), path: try snapshot.text(), bytes: try snapshot.value(), sha256: try snapshot.text()))
         }
@@ -68,7 +68,7 @@ extension ExportReading {
             fileRejections.append(try reasons(perFile[start..<(start + width)]))
         }
         var rejectedFiles: [RejectedFile] = []
-        for _ in 0..<(try count(from: snapshot)) {
+        for _ in 0..<(try snapshot.count()) {
             let (path, source, lines, looksLike) = (try snapshot.text(), try snapshot.text(), try snapshot.value(Int.self),
                                                    try snapshot.text())
             rejectedFiles.append(RejectedFile(path: path, source: source, lines: lines, looksLike: looksLike.isEmpty ? nil : looksLike))
@@ -91,7 +91,7 @@ extension ExportReading {
     private static func readRows<Row: ExportRow>(_: Row.Type, from snapshot: SnapshotReader) throws(SnapshotDamaged) -> ChunkedRows<Row> {
         let packing = try Row.Packing(from: snapshot)
         var chunks: [[Row.Packing.Packed]] = []
-        for _ in 0..<(try count(from: snapshot)) { chunks.append(try snapshot.array()) }
+        for _ in 0..<(try snapshot.count()) { chunks.append(try snapshot.array()) }
         guard let rows = ChunkedRows<Row>(chunks: chunks, packing: packing) else { throw SnapshotDamaged() }
         return rows
     }
@@ -106,12 +106,5 @@ extension ExportReading {
         var conflicts: [Int: [RowOrigin]] = [:]
         for position in try snapshot.array(Int.self) { conflicts[position] = try snapshot.array() }
         return conflicts
-    }
-
-    /// A count of records that follow, each at least one byte long.
-    private static func count(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> Int {
-        let count: Int = try snapshot.value()
-        guard count >= 0, count <= Int(Int32.max) else { throw SnapshotDamaged() }
-        return count
     }
 }

@@ -74,8 +74,7 @@ final class RerunCache {
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.snapshotName) else { return nil }
         do throws(SnapshotDamaged) {
             guard try snapshot.text() == Self.version else { return nil }
-            let count: Int = try snapshot.value()
-            guard count >= 0, count <= Int(Int32.max) else { throw SnapshotDamaged() }
+            let count = try snapshot.count()
             var same: [Bool] = []
             var previousBreakdown = 0
             for index in 0..<count {

@@ -17,11 +17,6 @@ struct ReusableReading {
     /// Breakdown files of the previous run (engagement files came after them).
     private var previousBreakdownFiles: Int { reading.breakdownCounts.files }
 
-    /// True when it holds every file of a run of `breakdown` and `engagement` files, and no other.
-    func holdsEveryFile(breakdown: Int, engagement: Int) -> Bool {
-        breakdownFiles == breakdown && engagementFiles == engagement && reading.checkpoints.count == breakdown + engagement
-    }
-
     /// The previous run's index of this run's file `index` (one of the files taken from it).
     func oldIndex(_ index: Int, breakdownFiles count: Int) -> Int {
         index < count ? index : previousBreakdownFiles + index - count
@@ -29,8 +24,22 @@ struct ReusableReading {
 
     /// The lines the previous run wrote to `rejected.jsonl` for its file `index`.
     func rejectedLines(ofFile index: Int) -> ArraySlice<UInt8> {
-        let start = reading.checkpoints[..<index].reduce(0) { $0 + $1.rejectedBytes }
-        return rejectedLines[start..<(start + reading.checkpoints[index].rejectedBytes)]
+        rejectedLines[rejectedStarts[index]..<(rejectedStarts[index] + reading.checkpoints[index].rejectedBytes)]
+    }
+
+    /// Where each file's lines start in `rejectedLines`.
+    private let rejectedStarts: [Int]
+
+    init(reading: ExportReading, rejectedLines: [UInt8], breakdownFiles: Int, engagementFiles: Int) {
+        self.reading = reading
+        self.rejectedLines = rejectedLines
+        self.breakdownFiles = breakdownFiles
+        self.engagementFiles = engagementFiles
+        var start = 0
+        rejectedStarts = reading.checkpoints.map { checkpoint in
+            defer { start += checkpoint.rejectedBytes }
+            return start
+        }
     }
 
     func resumedBreakdown(threads: Int) -> ExportReader<BreakdownRow>? {

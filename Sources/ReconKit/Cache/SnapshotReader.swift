@@ -48,6 +48,13 @@ final class SnapshotReader {
         return elements
     }
 
+    /// Reads a count of records that follow (each at least one byte long).
+    func count() throws(SnapshotDamaged) -> Int {
+        let count: Int = try value()
+        guard count >= 0, count <= Int(Int32.max) else { throw SnapshotDamaged() }
+        return count
+    }
+
     /// Reads a text written by `SnapshotWriter.text`.
     func text() throws(SnapshotDamaged) -> String {
         String(decoding: try array(UInt8.self), as: UTF8.self)

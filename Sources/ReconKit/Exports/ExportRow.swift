@@ -39,19 +39,23 @@ struct DeduplicatedRows<Row: ExportRow> {
     init() {}
 
     /// The table holding `rows`, as de-duplicated before (the re-run cache), with their
-    /// conflicts and the superseded count; the index is built anew.
+    /// conflicts and the superseded count; the index is built anew at the first insert, so a
+    /// table that takes no more rows never builds it.
     init(rows: ChunkedRows<Row>, conflicts: [Int: [RowOrigin]], superseded: Int) {
         self.rows = rows
         self.conflicts = conflicts
         self.superseded = superseded
-        var size = slots.count
-        while rows.count * 4 > size * 3 { size *= 2 }
-        rebuildIndex(slotCount: size)
+        slots = []
     }
 
     mutating func resetReplacedFile() { earliestReplacedFile = Int.max }
 
     mutating func insert(_ row: Row) {
+        if slots.isEmpty {
+            var size = 1 << 16
+            while rows.count * 4 > size * 3 { size *= 2 }
+            rebuildIndex(slotCount: size)
+        }
         let key = row.key
         let hash = key.slotHash
         let tag = Self.tag(hash)
