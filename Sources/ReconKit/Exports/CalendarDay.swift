@@ -69,11 +69,25 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     public var description: String {
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the date as `YYYY-MM-DD` (the year padded to at least 4 digits) to `bytes`.
+    func append(to bytes: inout [UInt8]) {
         let (year, month, day) = components
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        if year < 0 {
+            // Only arithmetic reaches such days (input dates are years 1…9999): printed as before.
+            let text = String(year)
+            bytes.append(contentsOf: String(repeating: "0", count: max(0, 4 - text.count)).utf8)
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            DecimalDigits.append(UInt64(year), width: 4, to: &bytes)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        bytes.append(UInt8(ascii: "-"))
+        DecimalDigits.append(UInt64(month), width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        DecimalDigits.append(UInt64(day), width: 2, to: &bytes)
     }
 }

@@ -53,36 +53,39 @@ struct CSVLine {
         case let .pooled(id): pool.withBytes(id) { append($0, defused: guarded) }
         case let .rawIdentifier(id, kind): pool.withBytes(id) { append($0, defused: kind.guards($0)) }
         case let .count(value): appendDigits(value)
-        case let .money(value): append(value.description)
+        case let .money(value):
+            startField()
+            Money.append(micros: value.micros, to: &bytes)
         case let .share(value): append(value.description)
+        case let .day(day):
+            startField()
+            day.append(to: &bytes)
         case .empty: append(UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
 
-    /// Appends an integer's decimal digits (never quoted, never guarded).
-    private mutating func appendDigits(_ value: Int128) {
+    /// Writes the separator before a field that is never quoted or guarded.
+    private mutating func startField() {
         if !isEmpty { bytes.append(0x2C) }
         isEmpty = false
-        if value < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        if let small = UInt64(exactly: value.magnitude) {
-            var magnitude = small
-            repeat {
-                bytes.append(0x30 + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-        } else {
-            var magnitude = value.magnitude
-            repeat {
-                bytes.append(0x30 + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-        }
-        bytes[start...].reverse()
     }
 
-    /// Ends the line with LF.
-    mutating func end() { bytes.append(0x0A) }
+    /// Appends an integer's decimal digits (never quoted, never guarded).
+    private mutating func appendDigits(_ value: Int128) {
+        startField()
+        if value < 0 { bytes.append(0x2D) }
+        if let small = UInt64(exactly: value.magnitude) {
+            DecimalDigits.append(small, to: &bytes)
+        } else {
+            bytes.append(contentsOf: String(value.magnitude).utf8)
+        }
+    }
+
+    /// Ends the line with LF; fields appended after it start the next line.
+    mutating func end() {
+        bytes.append(0x0A)
+        isEmpty = true
+    }
 
     /// The header line of `columns`.
     static func header(_ columns: [String]) -> [UInt8] {

@@ -43,7 +43,7 @@ struct ConflictReport {
         ReportLines(columns: Self.columns, lines: lines, guarded: Self.guarded, pool: pool) { line in
             let header = line.header
             return [
-                .text(line.source), .text(header.reportDate.description), .pooled(header.accountID),
+                .text(line.source), .day(header.reportDate), .pooled(header.accountID),
                 .pooled(header.campaignID), .pooled(header.countryCode), .pooled(line.context),
                 .pooled(line.engagedTrack), .text(header.exportedAt?.description ?? ""),
                 .text(files[Int(header.origin.file)]), .integer(header.origin.line),

@@ -37,17 +37,30 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Formats an amount of millionths (also sums beyond `Int64`) per SPEC §4.
     static func format(micros: Int128) -> String {
+        var bytes: [UInt8] = []
+        append(micros: micros, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the printed amount of millionths to `bytes`: a `-` when negative, the whole
+    /// units, then two decimals for whole cents, otherwise the fewest decimals (3…6) that are exact.
+    static func append(micros: Int128, to bytes: inout [UInt8]) {
+        if micros < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = micros.magnitude
-        let whole = magnitude / 1_000_000
-        let fraction = Int(magnitude % 1_000_000)
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 6 - digits.count) + digits
-        if fraction % 10_000 == 0 {
-            digits = String(digits.prefix(2))
+        if let whole = UInt64(exactly: magnitude / 1_000_000) {
+            DecimalDigits.append(whole, to: &bytes)
         } else {
-            while digits.count > 3, digits.hasSuffix("0") { digits.removeLast() }
+            bytes.append(contentsOf: String(magnitude / 1_000_000).utf8)
         }
-        return (micros < 0 ? "-" : "") + "\(whole).\(digits)"
+        bytes.append(UInt8(ascii: "."))
+        var fraction = Int(magnitude % 1_000_000)
+        var decimals = 6
+        if fraction % 10_000 == 0 {
+            (fraction, decimals) = (fraction / 10_000, 2)
+        } else {
+            while decimals > 3, fraction % 10 == 0 { (fraction, decimals) = (fraction / 10, decimals - 1) }
+        }
+        DecimalDigits.append(UInt64(fraction), width: decimals, to: &bytes)
     }
 }
 

@@ -13,6 +13,8 @@ enum ReportField {
     case money(MoneyTotal)
     /// A share printed with 6 decimals.
     case share(Rate)
+    /// A date, printed `YYYY-MM-DD` (text in a workbook).
+    case day(CalendarDay)
     /// Nothing printed.
     case empty
 
@@ -46,6 +48,7 @@ enum ReportField {
         case let .count(value): String(value)
         case let .money(value): value.description
         case let .share(value): value.description
+        case let .day(day): day.description
         case .empty: ""
         }
     }

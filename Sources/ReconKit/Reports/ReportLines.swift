@@ -33,17 +33,12 @@ struct ReportLines {
 
     /// Lines `range`, as CSV bytes (no header).
     func csv(_ range: Range<Int>) -> [UInt8] {
-        var text: [UInt8] = []
-        var line = CSVLine()
+        var lines = CSVFieldSink(guarded: guarded, pool: pool)
         for index in range {
-            line.reset()
-            for (column, field) in fields(index).enumerated() {
-                line.append(field, guarded: guarded[column], pool: pool)
-            }
-            line.end()
-            text.append(contentsOf: line.bytes)
+            for field in fields(index) { lines.add(field) }
+            lines.endLine()
         }
-        return text
+        return lines.bytes
     }
 
     /// The whole CSV file: header, then every line.

@@ -8,6 +8,14 @@ struct UnmatchedLinePrinter: Sendable {
 
     /// The typed fields of one line.
     func fields(_ line: UnmatchedLine) -> [ReportField] {
+        var fields: [ReportField] = []
+        fields.reserveCapacity(UnmatchedReport.columns.count)
+        print(line, into: &fields)
+        return fields
+    }
+
+    /// Gives the typed fields of one line to `sink`, in column order.
+    func print<Sink: ReportFieldSink>(_ line: UnmatchedLine, into sink: inout Sink) {
         let header: RowHeader
         var context = TextID.absent, isrc: TextID, spotify: TextID, trackName = TextID.absent, streams: Count
         var spend = ReportField.empty, currency = TextID.absent
@@ -24,12 +32,22 @@ struct UnmatchedLinePrinter: Sendable {
             (isrc, spotify) = line.side == .target
                 ? (header.target.isrc, header.target.spotifyTrackID) : (row.engagedISRC, row.engagedSpotifyTrackID)
         }
-        return [
-            .text(line.source.rawValue), .text(line.side.rawValue), .text(line.reason.rawValue),
-            .text(header.reportDate.description), .pooled(header.accountID), .pooled(header.campaignID),
-            .pooled(header.campaignName), .pooled(header.countryCode), .pooled(context), .rawIdentifier(isrc, .isrc),
-            .rawIdentifier(spotify, .spotifyTrackID), .pooled(trackName), .count(streams.summable), spend,
-            .pooled(currency), .text(files[header.origin.file].path), .integer(header.origin.line),
-        ]
+        sink.add(.text(line.source.rawValue))
+        sink.add(.text(line.side.rawValue))
+        sink.add(.text(line.reason.rawValue))
+        sink.add(.day(header.reportDate))
+        sink.add(.pooled(header.accountID))
+        sink.add(.pooled(header.campaignID))
+        sink.add(.pooled(header.campaignName))
+        sink.add(.pooled(header.countryCode))
+        sink.add(.pooled(context))
+        sink.add(.rawIdentifier(isrc, .isrc))
+        sink.add(.rawIdentifier(spotify, .spotifyTrackID))
+        sink.add(.pooled(trackName))
+        sink.add(.count(streams.summable))
+        sink.add(spend)
+        sink.add(.pooled(currency))
+        sink.add(.text(files[header.origin.file].path))
+        sink.add(.integer(header.origin.line))
     }
 }

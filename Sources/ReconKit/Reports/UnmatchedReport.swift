@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Writes `unmatched.csv` (SPEC §6) line by line from the kept rows, so the report
 /// is never held in memory whole.
 struct UnmatchedReport {
@@ -63,29 +60,27 @@ struct UnmatchedReport {
 
     /// Writes the header and every line, sorted; returns the sorted lines.
     ///
-    /// Lines are formatted in batches, `slice` lines per thread, and written in order.
+    /// Lines are formatted in batches of `slice` lines on other threads, up to `threads` + 1
+    /// batches ahead, while this thread writes the finished batches in order.
     func write(to writer: FileWriter, threads: Int = 1, slice: Int = 1 << 15) throws -> [UnmatchedLine] {
         try writer.write(CSVLine.header(Self.columns))
         let sorted = sortedLines()
-        let workers = max(1, threads)
         let (printer, pool) = (self.printer, reconciliation.matcher.pool)
         let guarded = ReportColumns.guarded(Self.columns)
-        var start = 0
-        while start < sorted.count {
-            let batchStart = start
-            let buffers = Mutex([[UInt8]](repeating: [], count: workers))
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let lower = min(sorted.count, batchStart + worker * slice)
-                let upper = min(sorted.count, lower + slice)
-                let lines = ReportLines(columns: Self.columns, count: upper - lower, guarded: guarded, pool: pool) {
-                    printer.fields(sorted[lower + $0])
+        var ahead: [BackgroundJob<[UInt8]>] = []
+        for lower in stride(from: 0, to: sorted.count, by: slice) {
+            if ahead.count > max(1, threads) { try writer.write(ahead.removeFirst().result()) }
+            let batch = sorted[lower..<min(sorted.count, lower + slice)]
+            ahead.append(BackgroundJob {
+                var lines = CSVFieldSink(guarded: guarded, pool: pool)
+                for line in batch {
+                    printer.print(line, into: &lines)
+                    lines.endLine()
                 }
-                let text = lines.csv(0..<lines.count)
-                buffers.withLock { $0[worker] = text }
-            }
-            for buffer in buffers.withLock({ $0 }) { try writer.write(buffer) }
-            start += workers * slice
+                return lines.bytes
+            })
         }
+        for job in ahead { try writer.write(job.result()) }
         return sorted
     }
 
@@ -122,8 +117,8 @@ struct UnmatchedReport {
             header = row.header
             (context, spotify) = (row.context, line.side == .target ? header.target.spotifyTrackID : row.engagedSpotifyTrackID)
         }
-        let textOrder = Self.sourceOrder[line.source]! << 56 | Self.sideOrder[line.side]! << 48
-            | Self.reasonOrder[line.reason]! << 40
+        let textOrder = Self.rank(line.source, Self.sourceOrder) << 56 | Self.rank(line.side, Self.sideOrder) << 48
+            | Self.rank(line.reason, Self.reasonOrder) << 40
         let day = UInt64(UInt32(bitPattern: header.reportDate.daysSinceEpoch) ^ 0x8000_0000)
         return SortParts(head: textOrder | day, campaign: header.campaignID.index, country: header.countryCode.index,
                          context: context.index, spotify: spotify.index, origin: header.origin)
@@ -133,12 +128,17 @@ struct UnmatchedReport {
     private static let sideOrder = byteOrder(UnmatchedLine.Side.self)
     private static let reasonOrder = byteOrder(UnmatchedReason.self)
 
-    /// Each case's position among all cases sorted by their printed text as bytes.
-    private static func byteOrder<Value: RawRepresentable<String> & CaseIterable & Hashable>(
+    /// Each case with its position among all cases sorted by their printed text as bytes.
+    private static func byteOrder<Value: RawRepresentable<String> & CaseIterable & Equatable>(
         _: Value.Type
-    ) -> [Value: UInt64] {
-        Dictionary(uniqueKeysWithValues: Value.allCases.map { value in
+    ) -> [(Value, UInt64)] {
+        Value.allCases.map { value in
             (value, UInt64(Value.allCases.filter { $0.rawValue.utf8.lexicographicallyPrecedes(value.rawValue.utf8) }.count))
-        })
+        }
+    }
+
+    /// A case's position in a `byteOrder` table (a few cases: a scan beats hashing).
+    private static func rank<Value: Equatable>(_ value: Value, _ order: [(Value, UInt64)]) -> UInt64 {
+        order.first { $0.0 == value }!.1
     }
 }

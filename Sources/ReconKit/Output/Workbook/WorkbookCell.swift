@@ -14,7 +14,7 @@ enum WorkbookCell: Equatable {
     /// The cell of a typed report field: text as itself (empty text is no cell), counts, money and shares as numbers.
     init(_ field: ReportField, pool: StringPool) {
         switch field {
-        case .text, .pooled, .rawIdentifier:
+        case .text, .pooled, .rawIdentifier, .day:
             let text = field.printed(pool)
             self = text.isEmpty ? .empty : .text(text)
         case let .count(value): self = .count(String(value))
