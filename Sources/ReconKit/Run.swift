@@ -83,9 +83,10 @@ public enum Run {
         var reconciliation = Reconciliation(
             matcher: Matcher(catalogs: catalogs, pool: pool), period: settings.period,
             collectsUnmatched: settings.mode == .run)
-        reconciliation.addBreakdown(breakdownRows, counts: &breakdownCounts)
         let context = settings.engagementContext.map { pool.intern($0.rawValue) }
-        reconciliation.addEngagement(engagementRows, context: context, counts: &engagementCounts)
+        reconciliation.add(
+            breakdown: breakdownRows, engagement: engagementRows, context: context,
+            breakdownCounts: &breakdownCounts, engagementCounts: &engagementCounts, threads: settings.threads)
 
         // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
         let allocation = settings.mode == .run && settings.allocatePlaylistSpend

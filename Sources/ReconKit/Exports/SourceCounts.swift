@@ -19,4 +19,12 @@ public struct SourceCounts: Sendable, Equatable {
     public var isConserved: Bool {
         lines == blank + rejected + superseded + outOfPeriod + filtered + kept
     }
+
+    /// Adds how another part of the same rows was admitted (out of period, filtered, kept, provisional).
+    mutating func addAdmissions(_ other: SourceCounts) {
+        outOfPeriod += other.outOfPeriod
+        filtered += other.filtered
+        kept += other.kept
+        provisional += other.provisional
+    }
 }

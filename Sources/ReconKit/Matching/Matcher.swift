@@ -2,28 +2,17 @@
 ///
 /// Each distinct identifier is normalised once, from its bytes in the pool, and its packed
 /// normalised form is looked up in the catalogs' key tables; the normalised form is interned
-/// there too (an unmatched key prints it). The result is cached by the identifier's id.
-final class Matcher {
+/// there too (an unmatched key prints it). The result is kept by the identifier's id in `lookups`.
+///
+/// Like the pool, it is written (identifiers resolved) by one thread at a time; threads that
+/// aggregate rows together only read `lookups`, so it is `Sendable` unchecked under that rule.
+final class Matcher: @unchecked Sendable {
     let catalogs: CatalogSet
     let pool: StringPool
     /// The catalogs' keys, looked up by normalised form.
     let keys: CatalogKeyIndex
-    /// Key lookups by interned id (`KeyLookup.unknown` until first needed): 12 bytes per id of
-    /// the pool, sized to it at the first lookup.
-    private var isrcLookups: [KeyLookup] = []
-    private var spotifyLookups: [KeyLookup] = []
-
-    /// What one interned key text resolves to, worked out once per distinct text.
-    private struct KeyLookup {
-        var kind: IdentifierKey.Kind
-        /// The claiming catalog entry, or -1 (-2: not looked up yet).
-        var entry: Int32
-        /// The id of the text printed for an unmatched key: the normalised form when valid, else the raw text.
-        var display: TextID
-
-        /// Not looked up yet.
-        static let unknown = KeyLookup(kind: .absent, entry: -2, display: TextID.absent)
-    }
+    /// What every identifier resolved so far looks up to.
+    private(set) var lookups = MatchLookups()
 
     /// A matcher of the identifiers of `pool` (written by one thread at a time) against `catalogs`.
     init(catalogs: CatalogSet, pool: StringPool) {
@@ -32,56 +21,50 @@ final class Matcher {
         keys = CatalogKeyIndex(catalogs, pool: pool)
     }
 
-    func match(isrc isrcID: TextID, spotifyTrackID spotifyID: TextID) -> MatchResult {
-        let isrc = isrcLookup(isrcID)
-        if isrc.entry >= 0 { return .matched(entry: isrc.entry, method: .isrc) }
-        let spotify = spotifyLookup(spotifyID)
-        if spotify.entry >= 0 { return .matched(entry: spotify.entry, method: .spotifyID) }
-        if isrc.kind == .absent, spotify.kind == .absent { return .unmatched(.noKeys) }
-        if isrc.kind != .valid, spotify.kind != .valid { return .unmatched(.invalidKeys) }
-        return .unmatched(.notInCatalog)
+    func match(isrc: TextID, spotifyTrackID: TextID) -> MatchResult {
+        resolve(isrc: isrc, spotifyTrackID: spotifyTrackID)
+        return lookups.match(isrc: isrc, spotifyTrackID: spotifyTrackID)
     }
 
-    /// The id of the printed ISRC of an unmatched key (normalised when valid).
-    func isrcDisplay(_ id: TextID) -> TextID { isrcLookup(id).display }
-
-    /// The id of the printed Spotify track id of an unmatched key (normalised when valid).
-    func spotifyDisplay(_ id: TextID) -> TextID { spotifyLookup(id).display }
-
-    private func isrcLookup(_ id: TextID) -> KeyLookup {
-        lookup(id, in: &isrcLookups, normalize: ISRC.key(bytes:)) { keys.entry(isrc: $0) }
+    /// Looks up both identifiers unless they were looked up before, so that `lookups` can match them.
+    func resolve(isrc: TextID, spotifyTrackID: TextID) {
+        if !MatchLookups.isKnown(isrc, in: lookups.isrc) {
+            resolve(isrc, in: \.isrc, normalize: ISRC.key(bytes:)) { keys.entry(isrc: $0) }
+        }
+        if !MatchLookups.isKnown(spotifyTrackID, in: lookups.spotify) {
+            resolve(spotifyTrackID, in: \.spotify, normalize: SpotifyTrackID.key(bytes:)) { keys.entry(spotifyTrackID: $0) }
+        }
     }
 
-    private func spotifyLookup(_ id: TextID) -> KeyLookup {
-        lookup(id, in: &spotifyLookups, normalize: SpotifyTrackID.key(bytes:)) { keys.entry(spotifyTrackID: $0) }
+    /// Resolves the identifiers of a campaign's target (none for a playlist).
+    func resolve(_ target: CampaignTarget) {
+        if !target.isPlaylist { resolve(isrc: target.isrc, spotifyTrackID: target.spotifyTrackID) }
     }
 
-    private func lookup(
-        _ id: TextID, in cache: inout [KeyLookup], normalize: (UnsafeRawBufferPointer) -> IdentifierKey,
-        owner: (PackedKey) -> Int32?
-    ) -> KeyLookup {
+    private func resolve(
+        _ id: TextID, in table: WritableKeyPath<MatchLookups, [MatchLookups.KeyLookup]>,
+        normalize: (UnsafeRawBufferPointer) -> IdentifierKey, owner: (PackedKey) -> Int32?
+    ) {
         let position = Int(id.index)
-        if position < cache.count, cache[position].entry != KeyLookup.unknown.entry { return cache[position] }
-        if position >= cache.count {
-            cache.append(contentsOf: repeatElement(KeyLookup.unknown, count: max(position + 1, pool.count) - cache.count))
+        if position >= lookups[keyPath: table].count {
+            lookups[keyPath: table].append(contentsOf: repeatElement(
+                MatchLookups.KeyLookup.unknown, count: max(position + 1, pool.count) - lookups[keyPath: table].count))
         }
         let key = id == TextID.absent ? IdentifierKey.absent : pool.withBytes(id, normalize)
-        let resolved: KeyLookup
         if key.kind == .valid {
             let normalized = key.withBytes { pool.intern($0) }
             let entry = PackedKey(key).flatMap(owner) ?? -1
-            resolved = KeyLookup(kind: .valid, entry: entry, display: normalized)
+            lookups[keyPath: table][position] = MatchLookups.KeyLookup(kind: .valid, entry: entry, display: normalized)
         } else {
-            resolved = KeyLookup(kind: key.kind, entry: -1, display: id)
+            lookups[keyPath: table][position] = MatchLookups.KeyLookup(kind: key.kind, entry: -1, display: id)
         }
-        cache[position] = resolved
-        return resolved
     }
 
     func text(_ id: TextID) -> String { pool.string(id) }
 
     /// The target of a campaign: a playlist, or a track matched like any other.
     func match(_ target: CampaignTarget) -> MatchResult {
-        target.isPlaylist ? .playlist : match(isrc: target.isrc, spotifyTrackID: target.spotifyTrackID)
+        resolve(target)
+        return lookups.match(target)
     }
 }

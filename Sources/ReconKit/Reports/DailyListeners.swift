@@ -5,7 +5,7 @@
 /// 0.5 KB, where a dictionary takes nearly three times that, and a large month has hundreds
 /// of thousands of lines). Days spread far apart (an open period) switch it to a dictionary,
 /// so the run of days never holds more than four slots per day seen, plus a few.
-struct DailyListeners {
+struct DailyListeners: Sendable {
     /// The day of `sums[0]`.
     private var first: Int32 = 0
     /// Per day from `first`; `Self.noRows` for a day without rows.
@@ -52,5 +52,16 @@ struct DailyListeners {
             dayCount += 1
         }
         sums[index] += listeners
+    }
+
+    /// Adds the listeners of other rows of the same line, day by day.
+    mutating func merge(_ other: DailyListeners) {
+        if let days = other.sparse {
+            for (day, sum) in days { add(sum, on: CalendarDay(daysSinceEpoch: day)) }
+        } else {
+            for (offset, sum) in other.sums.enumerated() where sum != Self.noRows {
+                add(sum, on: CalendarDay(daysSinceEpoch: other.first + Int32(offset)))
+            }
+        }
     }
 }

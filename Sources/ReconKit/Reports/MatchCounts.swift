@@ -23,5 +23,10 @@ public struct MatchCounts: Sendable, Equatable {
         }
     }
 
+    /// Adds the counts of other rows.
+    mutating func add(_ other: MatchCounts) {
+        for index in counts.indices { counts[index] += other.counts[index] }
+    }
+
     public subscript(outcome: String) -> Int { Self.outcomes.firstIndex(of: outcome).map { counts[$0] } ?? 0 }
 }

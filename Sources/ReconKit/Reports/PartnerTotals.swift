@@ -1,5 +1,5 @@
 /// The grain of `partners.csv`: bucket × partner × currency.
-struct PartnerKey: Hashable {
+struct PartnerKey: Hashable, Sendable {
     /// `matched`, `unmatched` or `playlist`.
     var bucket: String
     var partner: String
@@ -7,8 +7,8 @@ struct PartnerKey: Hashable {
 }
 
 /// Sums of breakdown rows for one line of the finance export.
-struct PartnerTotals {
-    var campaigns = Set<TextID>()
+struct PartnerTotals: Sendable {
+    var campaigns = DistinctCount<TextID>()
     var rows = 0
     var streams: Int128 = 0
     var followers: Int128 = 0
@@ -25,6 +25,19 @@ struct PartnerTotals {
         fees.add(row.fees)
         spendTotal.add(row.spendTotal)
     }
+
+    /// These totals and those of other rows of the same line.
+    func merging(_ other: PartnerTotals) -> PartnerTotals {
+        var sum = self
+        sum.campaigns.formUnion(other.campaigns)
+        sum.rows += other.rows
+        sum.streams += other.streams
+        sum.followers += other.followers
+        sum.spendMedia.add(other.spendMedia)
+        sum.fees.add(other.fees)
+        sum.spendTotal.add(other.spendTotal)
+        return sum
+    }
 }
 
 /// Money totals of one currency.
@@ -37,4 +50,14 @@ public struct CurrencyTotals: Sendable, Equatable {
 
     /// Unmatched `spend_total` ÷ all `spend_total` (0 when the total is 0).
     public var unmatchedRate: Rate { Rate.of(unmatchedSpendTotal, spendTotal) }
+
+    /// These totals and those of other rows of the same currency.
+    func merging(_ other: CurrencyTotals) -> CurrencyTotals {
+        var sum = self
+        sum.spendMedia.add(other.spendMedia)
+        sum.fees.add(other.fees)
+        sum.spendTotal.add(other.spendTotal)
+        sum.unmatchedSpendTotal.add(other.unmatchedSpendTotal)
+        return sum
+    }
 }

@@ -1,6 +1,6 @@
 /// Applies the period and context filters to de-duplicated rows, matches them
 /// and aggregates every report grain.
-struct Reconciliation {
+struct Reconciliation: Sendable {
     var territories: [TerritoryKey: TerritoryTotals] = [:]
     var tracks: [TrackKey: TrackTotals] = [:]
     var partners: [PartnerKey: PartnerTotals] = [:]
@@ -43,14 +43,23 @@ struct Reconciliation {
         return provisional
     }
 
-    mutating func addBreakdown(_ rows: some RandomAccessCollection<BreakdownRow>, counts: inout SourceCounts) {
-        for (position, row) in rows.enumerated() {
+    mutating func addBreakdown(_ rows: ChunkedRows<BreakdownRow>, counts: inout SourceCounts) {
+        for row in rows { matcher.resolve(row.header.target) }
+        addBreakdown(rows, positions: rows.indices, lookups: matcher.lookups, counts: &counts)
+    }
+
+    /// Matches and aggregates rows `positions` of `rows`, whose identifiers `lookups` has resolved.
+    private mutating func addBreakdown(
+        _ rows: ChunkedRows<BreakdownRow>, positions: Range<Int>, lookups: MatchLookups, counts: inout SourceCounts
+    ) {
+        for position in positions {
+            let row = rows[position]
             guard let provisional = admit(row.header, counts: &counts) else { continue }
             if provisional { provisionalDays.insert(CampaignDay(campaign: row.header.campaignID, day: row.header.reportDate)) }
             let target = row.header.target
-            let result = matcher.match(target)
+            let result = lookups.match(target)
             breakdownTargets.add(result)
-            let side = matcher.sideKey(result, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
+            let side = lookups.sideKey(result, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
                                        playlistID: target.playlistID)
             territories[TerritoryKey(target: side, countryCode: row.header.countryCode, currency: row.currency),
                         default: TerritoryTotals()].add(row, provisional: provisional)
@@ -86,22 +95,37 @@ struct Reconciliation {
         }
     }
 
-    mutating func addEngagement(
-        _ rows: some RandomAccessCollection<EngagementRow>, context: TextID?, counts: inout SourceCounts
+    mutating func addEngagement(_ rows: ChunkedRows<EngagementRow>, context: TextID?, counts: inout SourceCounts) {
+        resolve(rows)
+        addEngagement(rows, positions: rows.indices, lookups: matcher.lookups, context: context, counts: &counts)
+    }
+
+    private func resolve(_ rows: ChunkedRows<EngagementRow>) {
+        for row in rows {
+            matcher.resolve(row.header.target)
+            matcher.resolve(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
+        }
+    }
+
+    /// Matches and aggregates rows `positions` of `rows`, whose identifiers `lookups` has resolved.
+    private mutating func addEngagement(
+        _ rows: ChunkedRows<EngagementRow>, positions: Range<Int>, lookups: MatchLookups, context: TextID?,
+        counts: inout SourceCounts
     ) {
-        for (position, row) in rows.enumerated() {
+        for position in positions {
+            let row = rows[position]
             let filteredOut = context.map { row.context != $0 } ?? false
             guard let provisional = admit(row.header, filteredOut: filteredOut, counts: &counts) else { continue }
             if provisional { provisionalDays.insert(CampaignDay(campaign: row.header.campaignID, day: row.header.reportDate)) }
             let target = row.header.target
-            let targetResult = matcher.match(target)
-            let engagedResult = matcher.match(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
+            let targetResult = lookups.match(target)
+            let engagedResult = lookups.match(isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID)
             engagementTargets.add(targetResult)
             engagementEngaged.add(engagedResult)
             let key = TrackKey(
                 context: row.context,
-                engaged: matcher.sideKey(engagedResult, isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID),
-                target: matcher.sideKey(targetResult, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
+                engaged: lookups.sideKey(engagedResult, isrc: row.engagedISRC, spotifyTrackID: row.engagedSpotifyTrackID),
+                target: lookups.sideKey(targetResult, isrc: target.isrc, spotifyTrackID: target.spotifyTrackID,
                                         playlistID: target.playlistID))
             tracks[key, default: TrackTotals()].add(row, provisional: provisional)
             engagementStreams += row.streams.summable
@@ -113,10 +137,63 @@ struct Reconciliation {
             }
         }
     }
+
+    /// Both sources at once, the rows split in two halves aggregated on two threads and merged.
+    /// The totals equal `addBreakdown` then `addEngagement` (the unmatched lines come in another
+    /// order; `unmatched.csv` sorts them).
+    mutating func add(
+        breakdown: ChunkedRows<BreakdownRow>, engagement: ChunkedRows<EngagementRow>, context: TextID?,
+        breakdownCounts: inout SourceCounts, engagementCounts: inout SourceCounts, threads: Int
+    ) {
+        guard threads > 1 else {
+            addBreakdown(breakdown, counts: &breakdownCounts)
+            addEngagement(engagement, context: context, counts: &engagementCounts)
+            return
+        }
+        for row in breakdown { matcher.resolve(row.header.target) }
+        resolve(engagement)
+        let lookups = matcher.lookups
+        let (breakdownHalf, engagementHalf) = (breakdown.count / 2, engagement.count / 2)
+        let empty = Reconciliation(matcher: matcher, period: period, collectsUnmatched: collectsUnmatched)
+        let secondHalf = BackgroundJob {
+            var part = empty
+            var counts = (SourceCounts(), SourceCounts())
+            part.addBreakdown(breakdown, positions: breakdownHalf..<breakdown.count, lookups: lookups, counts: &counts.0)
+            part.addEngagement(engagement, positions: engagementHalf..<engagement.count, lookups: lookups,
+                               context: context, counts: &counts.1)
+            return (part, counts.0, counts.1)
+        }
+        addBreakdown(breakdown, positions: 0..<breakdownHalf, lookups: lookups, counts: &breakdownCounts)
+        addEngagement(engagement, positions: 0..<engagementHalf, lookups: lookups, context: context,
+                      counts: &engagementCounts)
+        // The job cannot throw.
+        let (part, partBreakdownCounts, partEngagementCounts) = try! secondHalf.result()
+        merge(part)
+        breakdownCounts.addAdmissions(partBreakdownCounts)
+        engagementCounts.addAdmissions(partEngagementCounts)
+    }
+
+    /// Adds the totals of another part of the same rows.
+    private mutating func merge(_ other: Reconciliation) {
+        territories.merge(other.territories) { $0.merging($1) }
+        tracks.merge(other.tracks) { $0.merging($1) }
+        partners.merge(other.partners) { $0.merging($1) }
+        unmatched += other.unmatched
+        currencies.merge(other.currencies) { $0.merging($1) }
+        daily.merge(other.daily) { mine, theirs in
+            mine.merging(theirs) { (spend: MoneyTotal(micros: $0.spend.micros + $1.spend.micros), streams: $0.streams + $1.streams) }
+        }
+        breakdownStreams += other.breakdownStreams
+        engagementStreams += other.engagementStreams
+        breakdownTargets.add(other.breakdownTargets)
+        engagementTargets.add(other.engagementTargets)
+        engagementEngaged.add(other.engagementEngaged)
+        provisionalDays.formUnion(other.provisionalDays)
+    }
 }
 
 /// A campaign's report date, with the campaign as an interned id.
-struct CampaignDay: Hashable {
+struct CampaignDay: Hashable, Sendable {
     let campaign: TextID
     let day: CalendarDay
 }

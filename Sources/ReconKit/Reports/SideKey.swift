@@ -2,7 +2,7 @@
 ///
 /// Matched sides are identified by their catalog entry; unmatched sides by the
 /// row's identifiers (normalised when valid, else raw); playlists by their id.
-struct SideKey: Hashable {
+struct SideKey: Hashable, Sendable {
     var result: MatchResult
     var isrc: TextID = TextID.absent
     var spotifyTrackID: TextID = TextID.absent
@@ -39,12 +39,8 @@ struct SideColumns {
 extension Matcher {
     /// The grain identity of a side with the given raw identifiers.
     func sideKey(_ result: MatchResult, isrc: TextID, spotifyTrackID: TextID, playlistID: TextID = .absent) -> SideKey {
-        switch result {
-        case .matched: SideKey(result: result)
-        case .playlist: SideKey(result: result, playlistID: playlistID)
-        case .unmatched:
-            SideKey(result: result, isrc: isrcDisplay(isrc), spotifyTrackID: spotifyDisplay(spotifyTrackID))
-        }
+        if case .unmatched = result { resolve(isrc: isrc, spotifyTrackID: spotifyTrackID) }
+        return lookups.sideKey(result, isrc: isrc, spotifyTrackID: spotifyTrackID, playlistID: playlistID)
     }
 
     /// The printed columns of a side.

@@ -1,14 +1,14 @@
 /// The grain of `territories.csv`: target side × country × currency.
-struct TerritoryKey: Hashable {
+struct TerritoryKey: Hashable, Sendable {
     var target: SideKey
     var countryCode: TextID
     var currency: TextID
 }
 
 /// Sums of breakdown rows for one line of `territories.csv`.
-struct TerritoryTotals {
-    var campaigns = Set<TextID>()
-    var days = Set<CalendarDay>()
+struct TerritoryTotals: Sendable {
+    var campaigns = DistinctCount<TextID>()
+    var days = DistinctCount<CalendarDay>()
     var rows = 0
     var impressions: Int128 = 0
     var adClicks: Int128 = 0
@@ -36,5 +36,24 @@ struct TerritoryTotals {
         fees.add(row.fees)
         spendTotal.add(row.spendTotal)
         if provisional { provisionalRows += 1 }
+    }
+
+    /// These totals and those of other rows of the same line.
+    func merging(_ other: TerritoryTotals) -> TerritoryTotals {
+        var sum = self
+        sum.campaigns.formUnion(other.campaigns)
+        sum.days.formUnion(other.days)
+        sum.rows += other.rows
+        sum.impressions += other.impressions
+        sum.adClicks += other.adClicks
+        sum.linkClicks += other.linkClicks
+        sum.streams += other.streams
+        sum.listeners += other.listeners
+        sum.followers += other.followers
+        sum.spendMedia.add(other.spendMedia)
+        sum.fees.add(other.fees)
+        sum.spendTotal.add(other.spendTotal)
+        sum.provisionalRows += other.provisionalRows
+        return sum
     }
 }

@@ -1,14 +1,14 @@
 /// The grain of `tracks.csv`: context × engaged side × target side.
-struct TrackKey: Hashable {
+struct TrackKey: Hashable, Sendable {
     var context: TextID
     var engaged: SideKey
     var target: SideKey
 }
 
 /// Sums of engagement rows for one line of `tracks.csv`.
-struct TrackTotals {
-    var campaigns = Set<TextID>()
-    var countries = Set<TextID>()
+struct TrackTotals: Sendable {
+    var campaigns = DistinctCount<TextID>()
+    var countries = DistinctCount<TextID>()
     var rows = 0
     var streams: Int128 = 0
     var newListenerStreams: Int128 = 0
@@ -31,5 +31,19 @@ struct TrackTotals {
         returningListenerStreams += row.returningListenerStreams.summable
         listeners.add(row.listeners.summable, on: row.header.reportDate)
         if provisional { provisionalRows += 1 }
+    }
+
+    /// These totals and those of other rows of the same line (listeners still summed per day).
+    func merging(_ other: TrackTotals) -> TrackTotals {
+        var sum = self
+        sum.campaigns.formUnion(other.campaigns)
+        sum.countries.formUnion(other.countries)
+        sum.rows += other.rows
+        sum.streams += other.streams
+        sum.newListenerStreams += other.newListenerStreams
+        sum.returningListenerStreams += other.returningListenerStreams
+        sum.listeners.merge(other.listeners)
+        sum.provisionalRows += other.provisionalRows
+        return sum
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Eight bytes a line; the printed fields are read from the row when the report is written,
 /// so a month with millions of unmatched rows does not hold them twice.
-struct UnmatchedLine {
+struct UnmatchedLine: Sendable {
     enum Source: String, CaseIterable { case breakdown, engagement }
     enum Side: String, CaseIterable { case target, engaged }
 

@@ -43,7 +43,8 @@ struct MatcherTests {
         #expect(matcher.keys.entry(isrc: pool.intern("a text interned after the index")) == nil)
 
         // An unmatched valid key prints its normalised form, an invalid one its raw text.
-        #expect(pool.string(matcher.isrcDisplay(unknown)) == "GBAAA0000001")
-        #expect(matcher.isrcDisplay(invalid) == invalid)
+        let unmatched = MatchResult.unmatched(.notInCatalog)
+        #expect(pool.string(matcher.sideKey(unmatched, isrc: unknown, spotifyTrackID: .absent).isrc) == "GBAAA0000001")
+        #expect(matcher.sideKey(unmatched, isrc: invalid, spotifyTrackID: .absent).isrc == invalid)
     }
 }
