@@ -134,6 +134,19 @@ public enum Run {
         let catalogIssues = CatalogIssueReport.report(catalogs, pool: pool)
         try output.write("catalog_issues.csv", bytes: catalogIssues.csv)
         if let reports {
+            // unmatched.csv, the largest report by far, is sorted and written on another thread
+            // while this one writes the others.
+            let unmatched = UnmatchedReport(
+                reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
+            let unmatchedWriter = try output.create("unmatched.csv")
+            let threads = settings.threads
+            let unmatchedJob = BackgroundJob {
+                let sorted = try unmatched.write(to: unmatchedWriter, threads: threads)
+                try unmatchedWriter.close()
+                return sorted
+            }
+            // The staging folder is not removed while the job still writes into it.
+            defer { _ = try? unmatchedJob.result() }
             let (territories, tracks, partners) = (reports.territoryReport, reports.trackReport, reports.partnerReport)
             let reconciliationReport = tieOut?.report(pool: pool)
             let rowCheckReport = rowChecks.report(pool: pool, files: allFiles)
@@ -144,11 +157,6 @@ public enum Run {
             if let reconciliationReport { try output.write("reconciliation.csv", bytes: reconciliationReport.csv) }
             try output.write("row_checks.csv", bytes: rowCheckReport.csv)
             if let allocationReport { try output.write("playlist_allocation.csv", bytes: allocationReport.csv) }
-            let unmatched = UnmatchedReport(
-                reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
-            let writer = try output.create("unmatched.csv")
-            let sortedUnmatched = try unmatched.write(to: writer, threads: settings.threads)
-            try writer.close()
             var conflicts = ConflictReport()
             conflicts.add(source: "breakdown", rows: breakdownRows, conflicts: breakdownConflicts) { _ in
                 (TextID.absent, TextID.absent)
@@ -158,6 +166,7 @@ public enum Run {
             }
             try output.write("conflicts.csv", bytes: conflicts.report(pool: pool, files: allFiles.map(\.path)).csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
+            let sortedUnmatched = try unmatchedJob.result()
             let topUnmatched = unmatched.report(unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
             let digest = ReportDigest(reconciliation, partners: partners, topUnmatched: topUnmatched)
             try output.write("report.html", HTMLReport.render(summary, digest))

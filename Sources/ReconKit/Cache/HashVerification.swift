@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// An export file whose rows came from the re-run cache no longer has the SHA-256 (or the
 /// `stat` identity) that the cache recorded: the run must read it again.
@@ -11,17 +10,20 @@ struct CachedExportChanged: Error {
 /// with their cached rows; the run's reports are committed only after `wait` found every
 /// file as recorded.
 final class HashVerification: Sendable {
-    private let changed = Mutex<[String]>([])
+    /// Per file, in `init`'s order, the path when it changed.
+    private let changed: JobSlots<String>
     private let group = DispatchGroup()
 
     /// Starts hashing `files`, each of which must keep `identity` and hash to `sha256` (lower-case hex).
     init(_ files: [(path: String, identity: FileIdentity, sha256: String)]) {
-        let queue = DispatchQueue(label: "soundlink-recon.cache-hash", attributes: .concurrent)
+        let queue = DispatchQueue(label: "soundlink-recon.cache-hash")
         // Largest first, so that the last file to finish is a small one.
-        for file in files.sorted(by: { $0.identity.size > $1.identity.size }) {
+        let largestFirst = files.sorted { $0.identity.size > $1.identity.size }
+        changed = JobSlots(count: largestFirst.count)
+        for (index, file) in largestFirst.enumerated() {
             queue.async(group: group) { [self] in
                 guard !Self.matches(file.path, identity: file.identity, sha256: file.sha256) else { return }
-                changed.withLock { $0.append(file.path) }
+                changed.set(index, file.path)
             }
         }
     }
@@ -29,7 +31,7 @@ final class HashVerification: Sendable {
     /// Waits for every file; throws for the first one (in path order) that changed.
     func wait() throws(CachedExportChanged) {
         group.wait()
-        if let path = changed.withLock({ $0.min() }) { throw CachedExportChanged(path: path) }
+        if let path = changed.take().compactMap({ $0 }).min() { throw CachedExportChanged(path: path) }
     }
 
     private static func matches(_ path: String, identity: FileIdentity, sha256: String) -> Bool {

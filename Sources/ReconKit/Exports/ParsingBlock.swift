@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// One block of an export file being parsed on worker threads, a chunk each.
 ///
@@ -7,7 +6,7 @@ import Synchronization
 /// the parsed chunks over in chunk order. The block's bytes must stay unchanged until then.
 final class ParsingBlock<Row: ExportRow>: Sendable {
     private let group = DispatchGroup()
-    private let results: Mutex<[ParsedChunk<Row>?]>
+    private let results: JobSlots<ParsedChunk<Row>>
 
     /// Cuts `block` into up to `parts` chunks at line breaks and starts parsing each.
     init(_ block: ByteSlice, parts: Int, fileIndex: Int, maxLineLength: Int) {
@@ -19,11 +18,11 @@ final class ParsingBlock<Row: ExportRow>: Sendable {
             }
             return chunks
         }
-        results = Mutex([ParsedChunk<Row>?](repeating: nil, count: chunks.count))
+        results = JobSlots(count: chunks.count)
         for (index, chunk) in chunks.enumerated() {
             DispatchQueue.global().async(group: group) { [self] in
                 let parsed = ChunkParser<Row>.parse(chunk, fileIndex: fileIndex, maxLineLength: maxLineLength)
-                results.withLock { $0[index] = parsed }
+                results.set(index, parsed)
             }
         }
     }
@@ -31,10 +30,6 @@ final class ParsingBlock<Row: ExportRow>: Sendable {
     /// Waits until every chunk is parsed and hands them over, in chunk order.
     func wait() -> [ParsedChunk<Row>] {
         group.wait()
-        return results.withLock { results in
-            let parsed = results.map { $0! }
-            results = []
-            return parsed
-        }
+        return results.take().map { $0! }
     }
 }

@@ -4,7 +4,10 @@ import Glibc
 #endif
 
 /// A buffered file writer that syncs on close and names the file in its errors.
-final class FileWriter {
+///
+/// One thread at a time writes it (a report may be written on another thread than the one
+/// that opened it), so it is `Sendable` unchecked under that rule.
+final class FileWriter: @unchecked Sendable {
     private let descriptor: Int32
     private let displayPath: String
     private var buffer: [UInt8] = []
