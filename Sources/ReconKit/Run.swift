@@ -138,11 +138,12 @@ public enum Run {
             // while this one writes the others.
             let unmatched = UnmatchedReport(
                 reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
-            let unmatchedWriter = try output.create("unmatched.csv")
-            let threads = settings.threads
+            let (unmatchedPath, threads) = (output.stagedPath("unmatched.csv"), settings.threads)
+            let unmatchedDisplayPath = output.path + "/unmatched.csv"
             let unmatchedJob = BackgroundJob {
-                let sorted = try unmatched.write(to: unmatchedWriter, threads: threads)
-                try unmatchedWriter.close()
+                let writer = try FileWriter(path: unmatchedPath, displayPath: unmatchedDisplayPath)
+                let sorted = try unmatched.write(to: writer, threads: threads)
+                try writer.close()
                 return sorted
             }
             // The staging folder is not removed while the job still writes into it.

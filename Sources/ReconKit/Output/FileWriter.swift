@@ -4,10 +4,7 @@ import Glibc
 #endif
 
 /// A buffered file writer that syncs on close and names the file in its errors.
-///
-/// One thread at a time writes it (a report may be written on another thread than the one
-/// that opened it), so it is `Sendable` unchecked under that rule.
-final class FileWriter: @unchecked Sendable {
+final class FileWriter {
     private let descriptor: Int32
     private let displayPath: String
     private var buffer: [UInt8] = []

@@ -44,8 +44,13 @@ struct Reconciliation: Sendable {
     }
 
     mutating func addBreakdown(_ rows: ChunkedRows<BreakdownRow>, counts: inout SourceCounts) {
-        for row in rows { matcher.resolve(row.header.target) }
+        resolve(rows)
         addBreakdown(rows, positions: rows.indices, lookups: matcher.lookups, counts: &counts)
+    }
+
+    /// Resolves every identifier of `rows` in the matcher, so that its lookups can match them.
+    private func resolve(_ rows: ChunkedRows<BreakdownRow>) {
+        for row in rows { matcher.resolve(row.header.target) }
     }
 
     /// Matches and aggregates rows `positions` of `rows`, whose identifiers `lookups` has resolved.
@@ -100,6 +105,7 @@ struct Reconciliation: Sendable {
         addEngagement(rows, positions: rows.indices, lookups: matcher.lookups, context: context, counts: &counts)
     }
 
+    /// Resolves every identifier of `rows` in the matcher, so that its lookups can match them.
     private func resolve(_ rows: ChunkedRows<EngagementRow>) {
         for row in rows {
             matcher.resolve(row.header.target)
@@ -150,7 +156,7 @@ struct Reconciliation: Sendable {
             addEngagement(engagement, context: context, counts: &engagementCounts)
             return
         }
-        for row in breakdown { matcher.resolve(row.header.target) }
+        resolve(breakdown)
         resolve(engagement)
         let lookups = matcher.lookups
         let (breakdownHalf, engagementHalf) = (breakdown.count / 2, engagement.count / 2)
@@ -181,7 +187,9 @@ struct Reconciliation: Sendable {
         unmatched += other.unmatched
         currencies.merge(other.currencies) { $0.merging($1) }
         daily.merge(other.daily) { mine, theirs in
-            mine.merging(theirs) { (spend: MoneyTotal(micros: $0.spend.micros + $1.spend.micros), streams: $0.streams + $1.streams) }
+            mine.merging(theirs) { day, sameDay in
+                (spend: MoneyTotal(micros: day.spend.micros + sameDay.spend.micros), streams: day.streams + sameDay.streams)
+            }
         }
         breakdownStreams += other.breakdownStreams
         engagementStreams += other.engagementStreams
