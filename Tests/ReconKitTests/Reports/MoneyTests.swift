@@ -110,5 +110,35 @@ struct MoneyTests {
         #expect(share.description == "9000000000000000000.000000")
     }
 
+    @Test("amounts print as the SPEC §4 rule spelled with strings says, from 0 to beyond Int64, either sign")
+    func printingMatchesTheRule() {
+        // The rule written plainly: whole units, then the six decimals trimmed to two for
+        // whole cents, else to the last non-zero digit (at least three).
+        func spelled(_ micros: Int128) -> String {
+            let whole = String(micros.magnitude / 1_000_000)
+            var decimals = String(Int(micros.magnitude % 1_000_000))
+            decimals = String(repeating: "0", count: 6 - decimals.count) + decimals
+            if decimals.hasSuffix("0000") {
+                decimals = String(decimals.prefix(2))
+            } else {
+                while decimals.count > 3, decimals.hasSuffix("0") { decimals.removeLast() }
+            }
+            return (micros < 0 ? "-" : "") + whole + "." + decimals
+        }
+        var generator = SystemRandomNumberGenerator()
+        var amounts: [Int128] = [0, 1, -1, 10, 100, 1_000, 10_000, 999_999, 1_000_000, -1_000_010, Int128(Int64.max),
+                                 Int128(Int64.min), Int128.max, -Int128.max, Int128(UInt64.max) * 1_000_000 + 7]
+        for _ in 0..<2000 {
+            let scale = Int128(1) << Int128.random(in: 0...100, using: &generator)
+            let micros = Int128.random(in: 0...scale, using: &generator) * (Bool.random(using: &generator) ? 1 : -1)
+            // Every fourth one a whole number of cents, or of units, to reach the two-decimal branch.
+            let rounding: Int128 = [1, 10_000, 1_000_000, 1][Int.random(in: 0...3, using: &generator)]
+            amounts.append(micros / rounding * rounding)
+        }
+        for micros in amounts {
+            #expect(MoneyTotal(micros: micros).description == spelled(micros), "\(micros)")
+        }
+    }
+
     private enum MoneyError: Error { case unparsed }
 }
