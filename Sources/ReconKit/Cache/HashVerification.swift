@@ -6,7 +6,7 @@ struct CachedExportChanged: Error {
     let path: String
 }
 
-/// Hashes export files served from the re-run cache on other threads, while the run goes on
+/// Hashes export files served from the re-run cache on another thread, while the run goes on
 /// with their cached rows; the run's reports are committed only after `wait` found every
 /// file as recorded.
 final class HashVerification: Sendable {

@@ -9,9 +9,10 @@ import Glibc
 ///
 /// A run takes from the snapshot the leading files of each source that it reads in the same
 /// order, under the same paths, each with the identity recorded (`lookup`), when the snapshot
-/// was written by this very build and is intact. Those files' SHA-256 are then checked on other
-/// threads (`HashVerification`) before the run's reports are committed. The folder is touched only under the output folder's lock,
-/// and a folder of that name that holds anything else is neither read, written nor removed.
+/// was written by this very build and is intact. Those files' SHA-256 are then checked on another
+/// thread (`HashVerification`) before the run's reports are committed. The folder is touched
+/// only under the output folder's lock, and a folder of that name that holds anything else is
+/// neither read, written nor removed.
 final class RerunCache {
     static let markerName = ".soundlink-recon-cache"
     static let snapshotName = "exports.snapshot"

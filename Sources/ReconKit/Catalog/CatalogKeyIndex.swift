@@ -6,14 +6,11 @@
 struct CatalogKeyIndex {
     private let isrcKeys: CatalogKeyTable
     private let spotifyKeys: CatalogKeyTable
-    /// The run's pool, for lookups by id.
-    private let pool: StringPool
 
-    /// The key index of `catalogs`; ids given to it are ids of `pool`.
-    init(_ catalogs: CatalogSet, pool: StringPool) {
+    /// The key index of `catalogs`.
+    init(_ catalogs: CatalogSet) {
         isrcKeys = catalogs.isrcKeys
         spotifyKeys = catalogs.spotifyKeys
-        self.pool = pool
     }
 
     /// The entry that owns the normalised ISRC `key`; nil when none does.
@@ -21,10 +18,4 @@ struct CatalogKeyIndex {
 
     /// The entry that owns the normalised Spotify track id `key`; nil when none does.
     func entry(spotifyTrackID key: PackedKey) -> Int32? { spotifyKeys.owner(key) }
-
-    /// The entry that owns the ISRC with the text of `id`; nil when none does.
-    func entry(isrc id: TextID) -> Int32? { pool.withBytes(id) { isrcKeys.owner(bytes: $0) } }
-
-    /// The entry that owns the Spotify track id with the text of `id`; nil when none does.
-    func entry(spotifyTrackID id: TextID) -> Int32? { pool.withBytes(id) { spotifyKeys.owner(bytes: $0) } }
 }

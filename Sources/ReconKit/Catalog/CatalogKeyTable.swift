@@ -24,15 +24,8 @@ struct CatalogKeyTable: Sendable {
 
     /// Gives `key` to `entry` unless it is taken; returns the owner either way (one probe sequence).
     mutating func claim(_ key: PackedKey, entry: Int32) -> Int32 {
-        let hash = key.hashValue64 & 0xFFFF_FFFF
-        let mask = slots.count - 1
-        var slot = Int(hash) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { break }
-            if stored & 0xFFFF_FFFF == hash, keys[Int(stored >> 32) - 1] == key { return owners[Int(stored >> 32) - 1] }
-            slot = (slot + 1) & mask
-        }
+        let (slot, hash, position) = probe(key)
+        if let position { return owners[position] }
         keys.append(key)
         owners.append(entry)
         slots[slot] = UInt64(keys.count) << 32 | hash
@@ -42,13 +35,20 @@ struct CatalogKeyTable: Sendable {
 
     /// The entry that owns `key`; nil when none does.
     func owner(_ key: PackedKey) -> Int32? {
+        probe(key).position.map { owners[$0] }
+    }
+
+    /// The slot holding `key` with its position in `keys`, or the empty slot where it would go;
+    /// and the low 32 bits of its hash.
+    private func probe(_ key: PackedKey) -> (slot: Int, hash: UInt64, position: Int?) {
         let hash = key.hashValue64 & 0xFFFF_FFFF
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
             let stored = slots[slot]
-            if stored == 0 { return nil }
-            if stored & 0xFFFF_FFFF == hash, keys[Int(stored >> 32) - 1] == key { return owners[Int(stored >> 32) - 1] }
+            if stored == 0 { return (slot, hash, nil) }
+            let position = Int(stored >> 32) - 1
+            if stored & 0xFFFF_FFFF == hash, keys[position] == key { return (slot, hash, position) }
             slot = (slot + 1) & mask
         }
     }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Loads partner catalogs in order; the first claim of each key wins (SPEC §3, §8).
 public enum CatalogLoader {
     /// Reads every catalog; throws when one cannot be used at all.
@@ -26,7 +22,7 @@ public enum CatalogLoader {
 
     private static func load(_ source: CatalogSource, into set: inout CatalogSet) throws {
         let digest = FileDigest()
-        let text = CatalogText.utf8Text(try fileBytes(source.path, digest: digest))
+        let text = CatalogText.utf8Text(try FileBytes.read(source.path, digest: digest))
         let delimiter = source.delimiter ?? CatalogText.detectDelimiter(text)
         let reader = try CSVRecordReader(path: source.path, delimiter: delimiter)
         var stats = CatalogSet.FileStats(name: source.name, path: source.path)
@@ -51,22 +47,9 @@ public enum CatalogLoader {
         set.files.append(stats)
     }
 
-    /// The bytes of the file, like `FileBytes.read`, into an array sized once from the file's
-    /// size (a catalog is tens of megabytes: growing by doubling would copy it again and again).
-    private static func fileBytes(_ path: String, digest: FileDigest) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fileSize(path))
-        try FileBytes.forEachBlock(path) { block in
-            digest.update(block)
-            bytes.append(contentsOf: block)
-        }
-        return bytes
-    }
-
     /// The size of the regular file at `path`; 0 when it is none (reading it reports why).
     private static func fileSize(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        FileIdentity(path: path).map { Int($0.size) } ?? 0
     }
 }
 

@@ -74,9 +74,14 @@ enum FileBytes {
     }
 
     /// The whole content of the regular file at `path`; `digest`, when given, sees every byte as it is read.
+    /// The array is sized once from the file's size (a catalog is tens of megabytes: growing by
+    /// doubling would copy it again and again).
     static func read(_ path: String, digest: FileDigest? = nil) throws -> [UInt8] {
+        let file = try open(path)
+        defer { close(file.descriptor) }
         var result: [UInt8] = []
-        try forEachBlock(path) { block in
+        result.reserveCapacity(file.size)
+        try forEachBlock(of: file, path: path) { block in
             digest?.update(block)
             result.append(contentsOf: block)
         }
@@ -88,6 +93,12 @@ enum FileBytes {
     static func forEachBlock(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let file = try open(path)
         defer { close(file.descriptor) }
+        try forEachBlock(of: file, path: path, body)
+    }
+
+    private static func forEachBlock(
+        of file: OpenFile, path: String, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var bytesRead = 0
         while true {

@@ -18,7 +18,7 @@ final class Matcher: @unchecked Sendable {
     init(catalogs: CatalogSet, pool: StringPool) {
         self.catalogs = catalogs
         self.pool = pool
-        keys = CatalogKeyIndex(catalogs, pool: pool)
+        keys = CatalogKeyIndex(catalogs)
     }
 
     func match(isrc: TextID, spotifyTrackID: TextID) -> MatchResult {
