@@ -2,6 +2,9 @@
 # The hardware floors of the benchmark month, measured beside the job in one script:
 #   read   - cat of every export file to /dev/null (page cache warm)
 #   parse  - every line parsed in full by simdjson (Benchmarks/Floors/simdjson_floor.cpp) on THREADS threads
+#   scan   - every line checked by the job's own C scanner alone (Benchmarks/Floors/scanner_floor.c,
+#            UTF-8 and JSON, members recorded) on THREADS threads, compiled -O2 as SwiftPM's release
+#            build compiles the scanner: how it compares with simdjson on the same lines
 #   job    - soundlink-recon run on the same month
 #   before - with BASELINE=/path/to/soundlink-recon, the same job run by that binary
 # Each is run RUNS times, alternating; prints the median wall time of each and the job's
@@ -24,6 +27,8 @@ dpkg -s libsimdjson-dev >/dev/null 2>&1 || { apt-get update -qq && apt-get insta
 ensure_month "$data" "$scale"
 swift build -c release --product soundlink-recon >&2
 g++ -O3 -march=native -std=c++17 -o "$work/simdjson_floor" "$root/Floors/simdjson_floor.cpp" -lsimdjson -pthread
+gcc -O2 -std=c11 -ISources/CJSONLine/include -o "$work/scanner_floor" "$root/Floors/scanner_floor.c" \
+  Sources/CJSONLine/json_line.c -pthread
 files=("$data"/breakdown/*.jsonl "$data"/engagement/*.jsonl)
 no_workbook=$(.build/release/soundlink-recon run --help | grep -q -- --no-workbook && echo --no-workbook || true)
 
@@ -49,15 +54,17 @@ cat "${files[@]}" > /dev/null   # warm the page cache
 for _ in $(seq 1 "$runs"); do
   seconds read cat "${files[@]}"
   seconds parse "$work/simdjson_floor" "$threads" "${files[@]}"
+  seconds scan "$work/scanner_floor" "$threads" "${files[@]}"
   seconds job job
   if [ -n "$baseline" ]; then rm -rf "$work/out"; seconds before job "$baseline"; fi
   rm -rf "$work/out"
 done
 median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-read_s=$(median read); parse_s=$(median parse); job_s=$(median job)
+read_s=$(median read); parse_s=$(median parse); scan_s=$(median scan); job_s=$(median job)
 echo "input: $(du -sh --apparent-size "$data" | cut -f1), threads $threads, median of $runs"
 echo "read floor  ${read_s} s"
 echo "parse floor ${parse_s} s (simdjson, $threads threads)"
+echo "scan        ${scan_s} s (the job's scanner alone, $threads threads; ÷ parse floor $(python3 -c "print(f'{$scan_s / $parse_s:.2f}')"))"
 echo "job         ${job_s} s (soundlink-recon run $no_workbook)"
 echo "job / parse floor: $(python3 -c "print(f'{$job_s / $parse_s:.2f}')")"
 echo "job / read floor:  $(python3 -c "print(f'{$job_s / $read_s:.2f}')")"
