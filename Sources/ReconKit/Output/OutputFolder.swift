@@ -124,8 +124,11 @@ public final class OutputFolder {
     /// Opens a file for streaming into the staging folder.
     func create(_ name: String) throws -> FileWriter {
         if !written.contains(name) { written.append(name) }
-        return try FileWriter(path: stagingPath + "/" + name, displayPath: path + "/" + name)
+        return try FileWriter(path: stagingPath + "/" + name, displayPath: displayPath(name))
     }
+
+    /// Where a file of the set will be once committed (for messages).
+    func displayPath(_ name: String) -> String { path + "/" + name }
 
     /// Registers a file that a library writes by path (libxlsxwriter) and returns its staging path.
     func stagedPath(_ name: String) -> String {
