@@ -26,6 +26,10 @@ struct SqlCommand: ParsableCommand {
             throw ValidationError(
                 "sql evaluates no gates: --max-unmatched-rate, --require-final, --strict and --allow-empty belong to run.")
         }
+        if options.requireTieOut || !options.overview.isEmpty || options.allocatePlaylistSpend {
+            throw ValidationError(
+                "sql writes rows, not the close or finance reports: --overview, --require-tie-out and --allocate-playlist-spend belong to run.")
+        }
         if options.out == nil { throw ValidationError("sql needs --out DIR.") }
     }
 
