@@ -91,6 +91,12 @@ struct OutputFolderTests {
         try FileManager.default.removeItem(atPath: work.path + "/out/territories.csv")
         let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("holds files that are not a soundlink-recon output set"))
+        #expect(outcome.stderr.contains("out: holds a 'run' output set changed by hand (missing territories.csv);"))
+        try work.write("out/my notes.txt", "mine")
+        let added = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(added.status == 1)
+        #expect(added.stderr.contains(
+            "out: holds a 'run' output set changed by hand (missing territories.csv; not written by soundlink-recon: my notes.txt);"))
+        #expect(try work.text("out/my notes.txt") == "mine")
     }
 }

@@ -81,6 +81,18 @@ public final class OutputFolder {
                     """)
             }
             return true
+        case let .changedSet(found, added, missing):
+            guard force else {
+                var changes: [String] = []
+                if !missing.isEmpty { changes.append("missing " + Self.listed(missing)) }
+                if !added.isEmpty { changes.append("not written by soundlink-recon: " + Self.listed(added)) }
+                throw ReconError.output(path: path, reason: """
+                    holds a '\(found.rawValue)' output set changed by hand (\(changes.joined(separator: "; "))); \
+                    choose another --out, or pass --force to move the folder aside to \(backup) (or the next free \
+                    name) and write the reports in its place
+                    """)
+            }
+            return true
         case let .foreign(names):
             guard force else {
                 let shown = names.prefix(5).joined(separator: ", ")
@@ -93,6 +105,11 @@ public final class OutputFolder {
             }
             return true
         }
+    }
+
+    /// At most five names, then how many more.
+    private static func listed(_ names: [String]) -> String {
+        names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
     }
 
     /// Refuses an output folder that is one of the inputs or holds one.
