@@ -34,6 +34,17 @@ struct SafeDefaultsTests {
         #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 
+    @Test("without a period, an empty month's reason counts the rejected lines instead of an out-of-period clause")
+    func emptyWithoutPeriod() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        // The engagement exports given as --breakdown: 77 + 16 lines (wc -l, zcat), every one rejected.
+        let outcome = try BinaryRunner.run(["run", "--catalog", "SampleData/catalogs/aurora.csv",
+                                            "--breakdown", "SampleData/exports/engagement", "--out", work.path + "/out"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("no breakdown row was kept (93 lines read, 93 rejected, no period given)"))
+        #expect(!outcome.stdout.contains("all dates"))
+    }
+
     @Test("breakdown and engagement folders swapped: exit 3, and each file is named with the source it looks like")
     func swappedSources() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
