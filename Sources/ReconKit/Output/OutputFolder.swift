@@ -37,7 +37,8 @@ public final class OutputFolder {
         let name = url.lastPathComponent
         try Self.checkNotAnInput(trimmed, inputs: inputs)
         guard FileBytes.isDirectory(parent) else {
-            throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) is not a folder")
+            let problem = FileBytes.exists(parent) ? "is not a folder" : "does not exist (create it first)"
+            throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) \(problem)")
         }
         lock = try FolderLock(path: parent + "/." + name + ".lock", folder: trimmed)
         backupNeeded = try Self.checkOwnership(trimmed, kind: kind, force: force)
