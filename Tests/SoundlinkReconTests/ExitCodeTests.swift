@@ -51,7 +51,8 @@ struct ExitCodeTests {
         let noKeys = try work.write("nokeys.csv", "title,artist\nA,B\n")
         let header = try BinaryRunner.run(["validate", "--catalog", noKeys, "--out", work.path + "/out"] + exports)
         #expect(header.status == 1)
-        #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column\n")
+        #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column "
+            + "(found 'title', 'artist'); name yours in the catalog's \"columns\" in the --config file\n")
     }
 
     @Test("foreign files in --out: refused, naming them; --force moves them aside whole and deletes nothing")

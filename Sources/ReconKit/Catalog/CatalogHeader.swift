@@ -29,8 +29,11 @@ struct CatalogHeader {
             }
         }
         guard columns[.isrc] != nil || columns[.spotifyTrackID] != nil else {
-            throw ReconError.catalogHeader(
-                path: source.path, reason: "header has neither an ISRC nor a Spotify track id column")
+            let found = names.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 10 ? ", …" : "")
+            throw ReconError.catalogHeader(path: source.path, reason: """
+                header has neither an ISRC nor a Spotify track id column (found \(found)); name yours in the \
+                catalog's "columns" in the --config file
+                """)
         }
         indices = CatalogRole.allCases.map { columns[$0] }
     }

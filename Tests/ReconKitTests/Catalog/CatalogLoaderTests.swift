@@ -96,7 +96,8 @@ struct CatalogLoaderTests {
         let folder = try TemporaryFolder()
         let path = try folder.write("n.csv", "title,artist\nA,B\n")
         #expect(throws: ReconError.catalogHeader(
-            path: path, reason: "header has neither an ISRC nor a Spotify track id column")) {
+            path: path, reason: "header has neither an ISRC nor a Spotify track id column (found 'title', 'artist'); "
+                + "name yours in the catalog's \"columns\" in the --config file")) {
             try load([CatalogSource(name: "n", path: path)])
         }
     }
