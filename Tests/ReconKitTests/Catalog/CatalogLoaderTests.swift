@@ -102,6 +102,16 @@ struct CatalogLoaderTests {
         }
     }
 
+    @Test("a binary file given as a catalog is named as not text, without its bytes")
+    func binaryCatalog() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("book.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x0A, 0x41, 0x0A])
+        #expect(throws: ReconError.catalogHeader(
+            path: path, reason: "the header line is not text (a spreadsheet or another binary file?); save the catalog as CSV")) {
+            try load([CatalogSource(name: "b", path: path)])
+        }
+    }
+
     @Test("missing file, folder, empty file and duplicate NAME are errors")
     func unusable() throws {
         let folder = try TemporaryFolder()
