@@ -100,6 +100,14 @@ struct JobOptions: ParsableArguments {
             throw ValidationError("--require-tie-out needs --overview.")
         }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
+        // Without a config file the inputs are known here, so the usage shown is this command's;
+        // with one, `settings(mode:)` checks them after the merge.
+        if config == nil, catalogs.isEmpty {
+            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
+        }
+        if config == nil, breakdown.isEmpty, engagement.isEmpty {
+            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
+        }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder name, not an empty string.") }
         if let maxUnmatchedRate, Rate.limit(maxUnmatchedRate) == nil {
             throw ValidationError("--max-unmatched-rate '\(maxUnmatchedRate)' must be a number from 0 to 1.")
