@@ -153,6 +153,10 @@ struct CloseTests {
         try work.write("before/partners.csv", "bucket,partner,currency,rows,streams,spend_total\n")
         let outcome = try diff(work)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == "soundlink-recon: error: \(work.path)/before/territories.csv: No such file or directory\n")
+        #expect(outcome.stderr == "soundlink-recon: error: \(work.path)/before: cannot read the output set: it holds no "
+            + "territories.csv; give the --out folder of a run\n")
+        let missing = try BinaryRunner.run(["diff", work.path + "/nowhere", work.path + "/before", "--out", work.path + "/d"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "soundlink-recon: error: \(work.path)/nowhere: cannot read the output set: no such folder\n")
     }
 }
