@@ -137,6 +137,19 @@ struct JobOptions: ParsableArguments {
         return line
     }
 
+    /// The error's line for stderr. A relative path that does not exist and was not given on the
+    /// command line came from the config file; the usual cause is running from another folder, so
+    /// the line says where such paths are looked up.
+    func describe(_ error: ReconError) -> String {
+        guard case let .unreadable(path, _) = error, config != nil, !path.hasPrefix("/"),
+              !FileManager.default.fileExists(atPath: path)
+        else { return error.description }
+        let given = catalogs.map { CatalogSource(argument: $0).path } + breakdown + engagement + overview
+        guard !given.contains(path) else { return error.description }
+        return error.description + " (paths in the --config file are relative to the working directory, "
+            + FileManager.default.currentDirectoryPath + ", not to the file)"
+    }
+
     /// Defaults, then the config file, then the command line (the rule lives in `RunSettings.merge`).
     /// A job with no catalog or no export is a usage error.
     func settings(mode: RunSettings.Mode) throws -> (settings: RunSettings, notes: [String]) {

@@ -16,7 +16,7 @@ enum JobRunner {
             console.report(summary)
             if !summary.passed { throw ExitCode(3) }
         } catch let error as ReconError {
-            console.error(error.description)
+            console.error(options.describe(error))
             throw ExitCode(1)
         }
     }

@@ -41,7 +41,7 @@ struct SqlCommand: ParsableCommand {
             let summary = try WarehouseExport.execute(settings, dialect: .named(dialect), observer: console)
             console.report(summary)
         } catch let error as ReconError {
-            console.error(error.description)
+            console.error(options.describe(error))
             throw ExitCode(1)
         }
     }

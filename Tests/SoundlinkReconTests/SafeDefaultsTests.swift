@@ -36,6 +36,21 @@ struct SafeDefaultsTests {
         #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 
+    @Test("a config file's relative path that is missing: the error says paths are relative to the working directory")
+    func configPathsRelativeToWorkingDirectory() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        try work.write("beside-the-config.csv", "isrc\nUSRC17607839\n")
+        let config = try work.write("recon.json", #"{"catalogs": [{"path": "beside-the-config.csv"}]}"#)
+        let breakdown = ["--breakdown", BinaryRunner.packageRoot + "/SampleData/exports/breakdown"]
+        let outcome = try BinaryRunner.run(["run", "--config", config, "--out", work.path + "/out"] + breakdown)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "soundlink-recon: error: beside-the-config.csv: No such file or directory (paths in the "
+            + "--config file are relative to the working directory, \(BinaryRunner.packageRoot), not to the file)\n")
+        let given = try BinaryRunner.run(["run", "--catalog", "beside-the-config.csv", "--out", work.path + "/out"] + breakdown)
+        #expect(given.stderr == "soundlink-recon: error: beside-the-config.csv: No such file or directory\n",
+                "a path typed on the command line gets no hint")
+    }
+
     @Test("without a period, an empty month's reason counts the rejected lines instead of an out-of-period clause")
     func emptyWithoutPeriod() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
