@@ -21,6 +21,15 @@ struct ExitCodeTests {
         }
     }
 
+    @Test("--help lists every exit code, 64 for a usage error included, and a usage error exits 64")
+    func helpListsExitCodes() throws {
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("64 a usage error"), "\(help.stdout)")
+        #expect(try BinaryRunner.run(["run", "--mnth", "2026-04"]).status == 64)
+    }
+
     @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
     func missingCatalog() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
