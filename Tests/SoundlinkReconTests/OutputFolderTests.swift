@@ -61,6 +61,15 @@ struct OutputFolderTests {
         #expect(link.status == 1)
         #expect(link.stderr.contains("link: is a symbolic link (to \(work.path)/real); give the folder itself as --out"))
 
+        for dots in [".", "..", "/."] {
+            try work.write("here/mine.txt", "mine")
+            let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/here/" + dots, "--force"])
+            #expect(outcome.status == 1, "\(dots)")
+            #expect(outcome.stderr.contains("so it names a folder that holds other things"), "\(dots): \(outcome.stderr)")
+            #expect(work.files("").sorted() == ["here", "link", "real"], "\(dots): nothing moved aside or added")
+            #expect(work.files("here") == ["mine.txt"])
+        }
+
         let empty = try BinaryRunner.run(["run"] + sample + ["--out", ""])
         #expect(empty.status == 64)
         #expect(empty.stderr.contains("--out needs a folder name, not an empty string."))

@@ -35,6 +35,12 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
+        guard name != ".", name != ".." else {
+            throw ReconError.output(path: trimmed, reason: """
+                ends in '\(name)', so it names a folder that holds other things (the working directory or a \
+                parent); give the reports a folder of their own, such as recon-out
+                """)
+        }
         try Self.checkNotAnInput(trimmed, inputs: inputs)
         guard FileBytes.isDirectory(parent) else {
             let problem = FileBytes.exists(parent) ? "is not a folder" : "does not exist (create it first)"
