@@ -61,6 +61,9 @@ struct OutputFolderTests {
         #expect(link.status == 1)
         #expect(link.stderr.contains("link: is a symbolic link (to \(work.path)/real); give the folder itself as --out"))
 
+        let fromHere = try BinaryRunner.run(["run"] + sample + ["--out", ".", "--force"])
+        #expect(fromHere.status == 1)
+        #expect(fromHere.stderr.contains(".: ends in '.', so it names a folder that holds other things"), "\(fromHere.stderr)")
         for dots in [".", "..", "/."] {
             try work.write("here/mine.txt", "mine")
             let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/here/" + dots, "--force"])

@@ -35,9 +35,10 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
-        guard name != ".", name != ".." else {
+        let lastComponent = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        guard lastComponent != ".", lastComponent != ".." else {
             throw ReconError.output(path: trimmed, reason: """
-                ends in '\(name)', so it names a folder that holds other things (the working directory or a \
+                ends in '\(lastComponent)', so it names a folder that holds other things (the working directory or a \
                 parent); give the reports a folder of their own, such as recon-out
                 """)
         }
