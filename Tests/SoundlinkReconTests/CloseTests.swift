@@ -147,6 +147,23 @@ struct CloseTests {
         #expect(try lines(work, "back/territories.csv").dropFirst() == ["isrc,p,DEXW62500259,,,FR,USD,30,,-30,150,,-150,5.00,,-5.00"])
     }
 
+    @Test("diff refuses an --out inside either compared set, which would leave that set one no command replaces")
+    func outInsideASet() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        for name in ["before", "after"] {
+            #expect(try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/" + name,
+                                          "--quiet", "--no-cache"]).status == 0)
+        }
+        for inside in ["/after/changes", "/before/sub"] {
+            let outcome = try BinaryRunner.run(["diff", work.path + "/before", work.path + "/after", "--out", work.path + inside])
+            #expect(outcome.status == 1, "\(inside)")
+            #expect(outcome.stderr.contains("is inside the output set"), "\(inside): \(outcome.stderr)")
+        }
+        #expect(!work.files("after").contains("changes"))
+        #expect(try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/after",
+                                      "--quiet", "--no-cache"]).status == 0, "the set is still replaceable")
+    }
+
     @Test("diff exits 1 when a set cannot be read")
     func unreadable() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
