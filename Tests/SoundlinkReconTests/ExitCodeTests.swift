@@ -30,6 +30,18 @@ struct ExitCodeTests {
         #expect(try BinaryRunner.run(["run", "--mnth", "2026-04"]).status == 64)
     }
 
+    @Test("validate points to run for the files it does not write, and a failed --strict to rejected.jsonl")
+    func validatePointers() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--strict", "--out", work.path + "/v"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("(row_checks.csv, written by run)"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("gate strict: FAIL (value 6, limit 0)\n  each rejected line is in rejected.jsonl"))
+        #expect(!work.files("v").contains("row_checks.csv"))
+        let run = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/r"])
+        #expect(run.stdout.contains("+ fees (row_checks.csv)\n"), "\(run.stdout)")
+    }
+
     @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
     func missingCatalog() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
