@@ -100,6 +100,14 @@ struct JobOptions: ParsableArguments {
             throw ValidationError("--require-tie-out needs --overview.")
         }
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
+        // Without a config file the inputs are known here, so the usage shown is this command's;
+        // with one, `settings(mode:)` checks them after the merge.
+        if config == nil, catalogs.isEmpty {
+            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
+        }
+        if config == nil, breakdown.isEmpty, engagement.isEmpty {
+            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
+        }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder name, not an empty string.") }
         if let maxUnmatchedRate, Rate.limit(maxUnmatchedRate) == nil {
             throw ValidationError("--max-unmatched-rate '\(maxUnmatchedRate)' must be a number from 0 to 1.")
@@ -127,6 +135,19 @@ struct JobOptions: ParsableArguments {
         line.force = force
         line.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return line
+    }
+
+    /// The error's line for stderr. A relative path that does not exist and was not given on the
+    /// command line came from the config file; the usual cause is running from another folder, so
+    /// the line says where such paths are looked up.
+    func describe(_ error: ReconError) -> String {
+        guard case let .unreadable(path, _) = error, config != nil, !path.hasPrefix("/"),
+              !FileManager.default.fileExists(atPath: path)
+        else { return error.description }
+        let given = catalogs.map { CatalogSource(argument: $0).path } + breakdown + engagement + overview
+        guard !given.contains(path) else { return error.description }
+        return error.description + " (paths in the --config file are relative to the working directory, "
+            + FileManager.default.currentDirectoryPath + ", not to the file)"
     }
 
     /// Defaults, then the config file, then the command line (the rule lives in `RunSettings.merge`).

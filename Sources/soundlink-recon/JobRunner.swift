@@ -16,7 +16,7 @@ enum JobRunner {
             console.report(summary)
             if !summary.passed { throw ExitCode(3) }
         } catch let error as ReconError {
-            console.error(error.description)
+            console.error(options.describe(error))
             throw ExitCode(1)
         }
     }
@@ -100,6 +100,8 @@ final class Console: RunObserver {
             print("rejected by reason: " + summary.rejectionsByReason.map { "\($0.reason.rawValue) \($0.count)" }
                 .joined(separator: ", "))
         }
+        // validate writes neither reconciliation.csv nor row_checks.csv.
+        let byRun = summary.settings.mode == .validate ? ", written by run" : ""
         for (code, totals) in summary.currencies {
             print("\(code): spend_total \(totals.spendTotal), unmatched share \(totals.unmatchedRate)")
         }
@@ -113,17 +115,21 @@ final class Console: RunObserver {
                     + "difference \(line.difference.map(line.printed) ?? "")")
             }
             if mismatches.count > Self.shownMismatches {
-                print("  … \(mismatches.count - Self.shownMismatches) more in reconciliation.csv")
+                print("  … \(mismatches.count - Self.shownMismatches) more in reconciliation.csv" + byRun)
             }
         }
         if summary.rowChecks > 0 {
-            print("row checks: \(summary.rowChecks) breakdown rows whose spend_total is not spend_media + fees (row_checks.csv)")
+            print("row checks: \(summary.rowChecks) breakdown rows whose spend_total is not spend_media + fees "
+                + "(row_checks.csv\(byRun))")
         }
         for gate in summary.gates where gate.enabled {
             print("gate \(gate.name): \(gate.passed ? "pass" : "FAIL") (value \(gate.value), limit \(gate.threshold ?? ""))")
             guard !gate.passed else { continue }
             if gate.name == "nothing_kept" {
                 for reason in SummaryNotices.emptyReasons(summary) { print("  \(reason)") }
+            }
+            if gate.name == "strict" {
+                print("  each rejected line is in rejected.jsonl, with its file, line, reason and text")
             }
             if gate.name == "require_final" {
                 for campaign in summary.provisionalCampaigns {

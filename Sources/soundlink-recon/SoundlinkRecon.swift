@@ -12,7 +12,7 @@ struct SoundlinkRecon: AsyncParsableCommand {
             export per partner, the unmatched rows and a summary.
 
             Exit codes: 0 done and every gate passed; 1 the job could not run; 3 the reports were \
-            written but a gate failed.
+            written but a gate failed; 64 a usage error (an unknown option or a bad value).
             """,
         version: RunSummary.toolVersion,
         subcommands: [FetchCommand.self, RunCommand.self, ValidateCommand.self, SqlCommand.self, DiffCommand.self]

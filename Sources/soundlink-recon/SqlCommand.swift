@@ -26,6 +26,10 @@ struct SqlCommand: ParsableCommand {
             throw ValidationError(
                 "sql evaluates no gates: --max-unmatched-rate, --require-final, --strict and --allow-empty belong to run.")
         }
+        if options.requireTieOut || !options.overview.isEmpty || options.allocatePlaylistSpend {
+            throw ValidationError(
+                "sql writes rows, not the close or finance reports: --overview, --require-tie-out and --allocate-playlist-spend belong to run.")
+        }
         if options.out == nil { throw ValidationError("sql needs --out DIR.") }
     }
 
@@ -37,7 +41,7 @@ struct SqlCommand: ParsableCommand {
             let summary = try WarehouseExport.execute(settings, dialect: .named(dialect), observer: console)
             console.report(summary)
         } catch let error as ReconError {
-            console.error(error.description)
+            console.error(options.describe(error))
             throw ExitCode(1)
         }
     }

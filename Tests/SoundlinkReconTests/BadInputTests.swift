@@ -167,6 +167,11 @@ struct BadInputTests {
                                             try work.write("b.jsonl", Self.goodLine)])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("file.txt/out: cannot create it: \(blocker) is not a folder"))
+        let missing = try BinaryRunner.run(["run", "--out", work.path + "/no/such/out", "--catalog", try work.catalog(),
+                                            "--breakdown", try work.write("b.jsonl", Self.goodLine)])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no/such/out: cannot create it: \(work.path)/no/such does not exist (create it first)"))
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/no"), "nothing is created on the way")
     }
 
     @Test("catalog oddities become issues, not failures")

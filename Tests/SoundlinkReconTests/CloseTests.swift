@@ -147,12 +147,33 @@ struct CloseTests {
         #expect(try lines(work, "back/territories.csv").dropFirst() == ["isrc,p,DEXW62500259,,,FR,USD,30,,-30,150,,-150,5.00,,-5.00"])
     }
 
+    @Test("diff refuses an --out inside either compared set, which would leave that set one no command replaces")
+    func outInsideASet() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        for name in ["before", "after"] {
+            #expect(try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/" + name,
+                                          "--quiet", "--no-cache"]).status == 0)
+        }
+        for inside in ["/after/changes", "/before/sub"] {
+            let outcome = try BinaryRunner.run(["diff", work.path + "/before", work.path + "/after", "--out", work.path + inside])
+            #expect(outcome.status == 1, "\(inside)")
+            #expect(outcome.stderr.contains("is inside the output set"), "\(inside): \(outcome.stderr)")
+        }
+        #expect(!work.files("after").contains("changes"))
+        #expect(try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/after",
+                                      "--quiet", "--no-cache"]).status == 0, "the set is still replaceable")
+    }
+
     @Test("diff exits 1 when a set cannot be read")
     func unreadable() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
         try work.write("before/partners.csv", "bucket,partner,currency,rows,streams,spend_total\n")
         let outcome = try diff(work)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr == "soundlink-recon: error: \(work.path)/before/territories.csv: No such file or directory\n")
+        #expect(outcome.stderr == "soundlink-recon: error: \(work.path)/before: cannot read the output set: it holds no "
+            + "territories.csv; give the --out folder of a run\n")
+        let missing = try BinaryRunner.run(["diff", work.path + "/nowhere", work.path + "/before", "--out", work.path + "/d"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "soundlink-recon: error: \(work.path)/nowhere: cannot read the output set: no such folder\n")
     }
 }

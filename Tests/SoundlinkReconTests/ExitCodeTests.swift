@@ -21,6 +21,27 @@ struct ExitCodeTests {
         }
     }
 
+    @Test("--help lists every exit code, 64 for a usage error included, and a usage error exits 64")
+    func helpListsExitCodes() throws {
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("64 a usage error"), "\(help.stdout)")
+        #expect(try BinaryRunner.run(["run", "--mnth", "2026-04"]).status == 64)
+    }
+
+    @Test("validate points to run for the files it does not write, and a failed --strict to rejected.jsonl")
+    func validatePointers() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        let outcome = try BinaryRunner.run(["validate", "--config", "Config/recon.json", "--strict", "--out", work.path + "/v"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("(row_checks.csv, written by run)"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("gate strict: FAIL (value 6, limit 0)\n  each rejected line is in rejected.jsonl"))
+        #expect(!work.files("v").contains("row_checks.csv"))
+        let run = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/r"])
+        #expect(run.stdout.contains("+ fees (row_checks.csv)\n"), "\(run.stdout)")
+    }
+
     @Test("a missing catalog exits 1 with one line naming the file, and leaves no output")
     func missingCatalog() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
@@ -51,7 +72,8 @@ struct ExitCodeTests {
         let noKeys = try work.write("nokeys.csv", "title,artist\nA,B\n")
         let header = try BinaryRunner.run(["validate", "--catalog", noKeys, "--out", work.path + "/out"] + exports)
         #expect(header.status == 1)
-        #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column\n")
+        #expect(header.stderr == "soundlink-recon: error: \(noKeys):1: header has neither an ISRC nor a Spotify track id column "
+            + "(found 'title', 'artist'); name yours in the catalog's \"columns\" in the --config file\n")
     }
 
     @Test("foreign files in --out: refused, naming them; --force moves them aside whole and deletes nothing")

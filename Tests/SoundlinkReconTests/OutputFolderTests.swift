@@ -61,6 +61,18 @@ struct OutputFolderTests {
         #expect(link.status == 1)
         #expect(link.stderr.contains("link: is a symbolic link (to \(work.path)/real); give the folder itself as --out"))
 
+        let fromHere = try BinaryRunner.run(["run"] + sample + ["--out", ".", "--force"])
+        #expect(fromHere.status == 1)
+        #expect(fromHere.stderr.contains(".: ends in '.', so it names a folder that holds other things"), "\(fromHere.stderr)")
+        for dots in [".", "..", "/."] {
+            try work.write("here/mine.txt", "mine")
+            let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/here/" + dots, "--force"])
+            #expect(outcome.status == 1, "\(dots)")
+            #expect(outcome.stderr.contains("so it names a folder that holds other things"), "\(dots): \(outcome.stderr)")
+            #expect(work.files("").sorted() == ["here", "link", "real"], "\(dots): nothing moved aside or added")
+            #expect(work.files("here") == ["mine.txt"])
+        }
+
         let empty = try BinaryRunner.run(["run"] + sample + ["--out", ""])
         #expect(empty.status == 64)
         #expect(empty.stderr.contains("--out needs a folder name, not an empty string."))
@@ -91,6 +103,12 @@ struct OutputFolderTests {
         try FileManager.default.removeItem(atPath: work.path + "/out/territories.csv")
         let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("holds files that are not a soundlink-recon output set"))
+        #expect(outcome.stderr.contains("out: holds a 'run' output set changed by hand (missing territories.csv);"))
+        try work.write("out/my notes.txt", "mine")
+        let added = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(added.status == 1)
+        #expect(added.stderr.contains(
+            "out: holds a 'run' output set changed by hand (missing territories.csv; not written by soundlink-recon: my notes.txt);"))
+        #expect(try work.text("out/my notes.txt") == "mine")
     }
 }

@@ -13,9 +13,11 @@ struct SafeDefaultsTests {
         let bare = try BinaryRunner.run(["run", "--out", work.path + "/out"])
         #expect(bare.status == 64)
         #expect(bare.stderr.contains("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file."))
+        #expect(bare.stderr.contains("See 'soundlink-recon run --help'"), "the usage shown is run's: \(bare.stderr)")
         let noExport = try BinaryRunner.run(["run", "--catalog", try work.catalog(), "--out", work.path + "/out"])
         #expect(noExport.status == 64)
         #expect(noExport.stderr.contains("No export: give --breakdown or --engagement"))
+        #expect(noExport.stderr.contains("See 'soundlink-recon run --help'"), "\(noExport.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work.path + "/out"))
     }
 
@@ -32,6 +34,32 @@ struct SafeDefaultsTests {
         #expect(work.files("out").contains("partners.csv"), "a failed gate still writes every report")
         let allowed = try BinaryRunner.run(["run"] + sample + ["--month", "2026-07", "--out", work.path + "/out", "--allow-empty"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    @Test("a config file's relative path that is missing: the error says paths are relative to the working directory")
+    func configPathsRelativeToWorkingDirectory() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        try work.write("beside-the-config.csv", "isrc\nUSRC17607839\n")
+        let config = try work.write("recon.json", #"{"catalogs": [{"path": "beside-the-config.csv"}]}"#)
+        let breakdown = ["--breakdown", BinaryRunner.packageRoot + "/SampleData/exports/breakdown"]
+        let outcome = try BinaryRunner.run(["run", "--config", config, "--out", work.path + "/out"] + breakdown)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "soundlink-recon: error: beside-the-config.csv: No such file or directory (paths in the "
+            + "--config file are relative to the working directory, \(BinaryRunner.packageRoot), not to the file)\n")
+        let given = try BinaryRunner.run(["run", "--catalog", "beside-the-config.csv", "--out", work.path + "/out"] + breakdown)
+        #expect(given.stderr == "soundlink-recon: error: beside-the-config.csv: No such file or directory\n",
+                "a path typed on the command line gets no hint")
+    }
+
+    @Test("without a period, an empty month's reason counts the rejected lines instead of an out-of-period clause")
+    func emptyWithoutPeriod() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        // The engagement exports given as --breakdown: 77 + 16 lines (wc -l, zcat), every one rejected.
+        let outcome = try BinaryRunner.run(["run", "--catalog", "SampleData/catalogs/aurora.csv",
+                                            "--breakdown", "SampleData/exports/engagement", "--out", work.path + "/out"])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("no breakdown row was kept (93 lines read, 93 rejected, no period given)"))
+        #expect(!outcome.stdout.contains("all dates"))
     }
 
     @Test("breakdown and engagement folders swapped: exit 3, and each file is named with the source it looks like")

@@ -33,11 +33,14 @@ struct SqlCommandTests {
         #expect(refused.stderr.contains("holds a 'run' output set"))
     }
 
-    @Test("gates are refused, --out and --dialect are required", arguments: [
+    @Test("gates, --overview and --allocate-playlist-spend are refused (SPEC §13)", arguments: [
         (["--require-final"], "sql evaluates no gates"),
         (["--strict"], "sql evaluates no gates"),
         (["--max-unmatched-rate", "0.1"], "sql evaluates no gates"),
         (["--allow-empty"], "sql evaluates no gates"),
+        (["--require-tie-out", "--overview", "SampleData/exports/overview"], "--require-tie-out and --allocate-playlist-spend belong to run"),
+        (["--overview", "SampleData/exports/overview"], "--overview, --require-tie-out"),
+        (["--allocate-playlist-spend"], "--allocate-playlist-spend belong to run"),
     ])
     func usage(_ extra: [String], _ message: String) throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")

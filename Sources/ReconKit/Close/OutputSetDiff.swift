@@ -43,7 +43,10 @@ public struct OutputSetDiff: Sendable {
         newPath = new
         func tables(_ folder: String) throws -> (OutputSetTable, OutputSetTable) {
             guard FileBytes.isDirectory(folder) else {
-                throw ReconError.outputSet(path: folder, reason: "not a folder")
+                throw ReconError.outputSet(path: folder, reason: FileBytes.exists(folder) ? "not a folder" : "no such folder")
+            }
+            for name in ["partners.csv", "territories.csv"] where !FileBytes.exists(folder + "/" + name) {
+                throw ReconError.outputSet(path: folder, reason: "it holds no \(name); give the --out folder of a run")
             }
             return (try OutputSetTable(path: folder + "/partners.csv", grainColumns: Self.partnerGrain,
                                        valueColumns: Self.partnerValues),

@@ -35,9 +35,17 @@ public final class OutputFolder {
         let url = URL(fileURLWithPath: trimmed)
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
+        let lastComponent = trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+        guard lastComponent != ".", lastComponent != ".." else {
+            throw ReconError.output(path: trimmed, reason: """
+                ends in '\(lastComponent)', so it names a folder that holds other things (the working directory or a \
+                parent); give the reports a folder of their own, such as recon-out
+                """)
+        }
         try Self.checkNotAnInput(trimmed, inputs: inputs)
         guard FileBytes.isDirectory(parent) else {
-            throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) is not a folder")
+            let problem = FileBytes.exists(parent) ? "is not a folder" : "does not exist (create it first)"
+            throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) \(problem)")
         }
         lock = try FolderLock(path: parent + "/." + name + ".lock", folder: trimmed)
         backupNeeded = try Self.checkOwnership(trimmed, kind: kind, force: force)
@@ -81,6 +89,18 @@ public final class OutputFolder {
                     """)
             }
             return true
+        case let .changedSet(found, added, missing):
+            guard force else {
+                var changes: [String] = []
+                if !missing.isEmpty { changes.append("missing " + Self.listed(missing)) }
+                if !added.isEmpty { changes.append("not written by soundlink-recon: " + Self.listed(added)) }
+                throw ReconError.output(path: path, reason: """
+                    holds a '\(found.rawValue)' output set changed by hand (\(changes.joined(separator: "; "))); \
+                    choose another --out, or pass --force to move the folder aside to \(backup) (or the next free \
+                    name) and write the reports in its place
+                    """)
+            }
+            return true
         case let .foreign(names):
             guard force else {
                 let shown = names.prefix(5).joined(separator: ", ")
@@ -93,6 +113,11 @@ public final class OutputFolder {
             }
             return true
         }
+    }
+
+    /// At most five names, then how many more.
+    private static func listed(_ names: [String]) -> String {
+        names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
     }
 
     /// Refuses an output folder that is one of the inputs or holds one.

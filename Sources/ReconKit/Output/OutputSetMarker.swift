@@ -23,6 +23,10 @@ struct OutputSetMarker: Equatable {
         case empty
         /// A complete set written by this tool (or, before markers, recognised by its `summary.json`).
         case outputSet(OutputKind)
+        /// A set whose marker is readable but whose files no longer match it (a report deleted or a
+        /// file added by hand): the names found that the marker does not list, and the listed names
+        /// that are gone (both sorted).
+        case changedSet(OutputKind, added: [String], missing: [String])
         /// Anything else: the names found there (sorted).
         case foreign([String])
     }
@@ -33,9 +37,14 @@ struct OutputSetMarker: Equatable {
         if names.isEmpty { return .empty }
         let sortedNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         if names.contains(fileName) {
-            guard let marker = read(folder + "/" + fileName),
-                  Set(names) == Set(marker.files + [fileName])
-            else { return .foreign(sortedNames) }
+            guard let marker = read(folder + "/" + fileName) else { return .foreign(sortedNames) }
+            let listed = Set(marker.files + [fileName])
+            guard Set(names) == listed else {
+                let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                return .changedSet(marker.kind,
+                                   added: sortedNames.filter { !listed.contains($0) },
+                                   missing: listed.subtracting(names).sorted(by: byBytes))
+            }
             return .outputSet(marker.kind)
         }
         return legacyKind(names).map(Contents.outputSet) ?? .foreign(sortedNames)

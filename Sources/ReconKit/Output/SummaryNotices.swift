@@ -19,8 +19,11 @@ public enum SummaryNotices {
     public static func emptyReasons(_ summary: RunSummary) -> [String] {
         var reasons: [String] = []
         if summary.breakdown.kept == 0 {
-            reasons.append("no breakdown row was kept (\(summary.breakdown.lines) lines read, \(summary.breakdown.outOfPeriod) "
-                + "out of the period \(summary.settings.period.description))")
+            let period = summary.settings.period
+            let counts = period == .all
+                ? "\(summary.breakdown.rejected) rejected, no period given"
+                : "\(summary.breakdown.outOfPeriod) out of the period \(period.description)"
+            reasons.append("no breakdown row was kept (\(summary.breakdown.lines) lines read, \(counts))")
         }
         reasons += summary.rejectedFiles.map(\.explanation)
         return reasons

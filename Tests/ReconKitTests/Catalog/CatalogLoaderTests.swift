@@ -96,8 +96,19 @@ struct CatalogLoaderTests {
         let folder = try TemporaryFolder()
         let path = try folder.write("n.csv", "title,artist\nA,B\n")
         #expect(throws: ReconError.catalogHeader(
-            path: path, reason: "header has neither an ISRC nor a Spotify track id column")) {
+            path: path, reason: "header has neither an ISRC nor a Spotify track id column (found 'title', 'artist'); "
+                + "name yours in the catalog's \"columns\" in the --config file")) {
             try load([CatalogSource(name: "n", path: path)])
+        }
+    }
+
+    @Test("a binary file given as a catalog is named as not text, without its bytes")
+    func binaryCatalog() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("book.xlsx", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x0A, 0x41, 0x0A])
+        #expect(throws: ReconError.catalogHeader(
+            path: path, reason: "the header line is not text (a spreadsheet or another binary file?); save the catalog as CSV")) {
+            try load([CatalogSource(name: "b", path: path)])
         }
     }
 
