@@ -31,6 +31,9 @@ public enum Run {
                 summary = try execute(settings, output: output, cache: cache, reuse: false, observer: observer)
             }
             try output.commit()
+            if let backup = output.backupPath {
+                observer?.note("the previous contents of \(output.path) were moved aside to \(backup)")
+            }
             return summary
         } catch {
             output.abandon()

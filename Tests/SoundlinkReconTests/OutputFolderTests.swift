@@ -111,4 +111,31 @@ struct OutputFolderTests {
             "out: holds a 'run' output set changed by hand (missing territories.csv; not written by soundlink-recon: my notes.txt);"))
         #expect(try work.text("out/my notes.txt") == "mine")
     }
+
+    @Test("a report edited after the run is the user's: the next run refuses to replace it, and --force moves it aside")
+    func editedReport() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 0)
+        let partners = work.path + "/out/partners.csv"
+        let original = try work.text("out/partners.csv")
+        let handle = try #require(FileHandle(forWritingAtPath: partners))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("checked by finance\n".utf8))
+        try handle.close()
+        // Timestamps of the same instant would hide the edit on a coarse file system.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: partners)
+
+        let refused = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("out: holds a 'run' output set changed by hand (modified after the run: partners.csv);"),
+                "\(refused.stderr)")
+        #expect(try work.text("out/partners.csv") == original + "checked by finance\n")
+
+        let forced = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out", "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains("the previous contents of \(work.path)/out were moved aside to \(work.path)/out.previous"),
+                "\(forced.stderr)")
+        #expect(try work.text("out.previous/partners.csv") == original + "checked by finance\n")
+        #expect(try work.text("out/partners.csv") == original)
+    }
 }

@@ -89,11 +89,12 @@ public final class OutputFolder {
                     """)
             }
             return true
-        case let .changedSet(found, added, missing):
+        case let .changedSet(found, added, missing, edited):
             guard force else {
                 var changes: [String] = []
                 if !missing.isEmpty { changes.append("missing " + Self.listed(missing)) }
                 if !added.isEmpty { changes.append("not written by soundlink-recon: " + Self.listed(added)) }
+                if !edited.isEmpty { changes.append("modified after the run: " + Self.listed(edited)) }
                 throw ReconError.output(path: path, reason: """
                     holds a '\(found.rawValue)' output set changed by hand (\(changes.joined(separator: "; "))); \
                     choose another --out, or pass --force to move the folder aside to \(backup) (or the next free \
@@ -112,6 +113,16 @@ public final class OutputFolder {
                     """)
             }
             return true
+        }
+    }
+
+    /// True when `path` is absent, empty or an unchanged set of `kind`: what `commit` may remove.
+    private static func isReplaceable(_ path: String, kind: OutputKind) -> Bool {
+        guard FileBytes.exists(path) else { return true }
+        switch OutputSetMarker.contents(of: path) {
+        case .empty: return true
+        case let .outputSet(found): return found == kind
+        case .changedSet, .foreign: return false
         }
     }
 
@@ -184,7 +195,8 @@ public final class OutputFolder {
         try writer.write(marker.rendered)
         try writer.close()
         let parent = URL(fileURLWithPath: stagingPath).deletingLastPathComponent().path
-        if backupNeeded {
+        // A file edited or added while the job ran keeps the previous set from being removed.
+        if backupNeeded || !Self.isReplaceable(path, kind: kind) {
             let backup = Self.freeName(path + ".previous")
             guard rename(path, backup) == 0 else {
                 throw ReconError.output(path: path, reason: "cannot move it aside to \(backup): \(FileBytes.lastErrorText)")

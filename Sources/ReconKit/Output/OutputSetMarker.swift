@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `.soundlink-recon.json` file of an output set: which command wrote it, with which
 /// version, and every file it holds (SPEC §13). A set is complete only when every listed file is there.
@@ -23,10 +26,10 @@ struct OutputSetMarker: Equatable {
         case empty
         /// A complete set written by this tool (or, before markers, recognised by its `summary.json`).
         case outputSet(OutputKind)
-        /// A set whose marker is readable but whose files no longer match it (a report deleted or a
-        /// file added by hand): the names found that the marker does not list, and the listed names
-        /// that are gone (both sorted).
-        case changedSet(OutputKind, added: [String], missing: [String])
+        /// A set whose marker is readable but whose files no longer match it: the names found that
+        /// the marker does not list, the listed names that are gone, and the listed files modified
+        /// after the marker was written (a report edited by hand; all three sorted).
+        case changedSet(OutputKind, added: [String], missing: [String], edited: [String])
         /// Anything else: the names found there (sorted).
         case foreign([String])
     }
@@ -39,15 +42,31 @@ struct OutputSetMarker: Equatable {
         if names.contains(fileName) {
             guard let marker = read(folder + "/" + fileName) else { return .foreign(sortedNames) }
             let listed = Set(marker.files + [fileName])
-            guard Set(names) == listed else {
+            let edited = editedFiles(sortedNames.filter { $0 != fileName }, in: folder)
+            guard Set(names) == listed, edited.isEmpty else {
                 let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 return .changedSet(marker.kind,
                                    added: sortedNames.filter { !listed.contains($0) },
-                                   missing: listed.subtracting(names).sorted(by: byBytes))
+                                   missing: listed.subtracting(names).sorted(by: byBytes),
+                                   edited: edited.filter(listed.contains))
             }
             return .outputSet(marker.kind)
         }
         return legacyKind(names).map(Contents.outputSet) ?? .foreign(sortedNames)
+    }
+
+    /// The names among `names` whose files were modified after the marker: a set's files are all
+    /// written before its marker, so a later modification time means an edit by hand.
+    private static func editedFiles(_ names: [String], in folder: String) -> [String] {
+        guard let markerTime = modificationTime(folder + "/" + fileName) else { return [] }
+        return names.filter { name in modificationTime(folder + "/" + name).map { $0 > markerTime } ?? false }
+    }
+
+    /// A file's modification time (seconds, nanoseconds), without following a symbolic link.
+    private static func modificationTime(_ path: String) -> (Int, Int)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
     }
 
     /// Sets written before the marker existed: only report names, with a `summary.json`.
