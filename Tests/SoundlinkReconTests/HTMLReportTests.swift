@@ -64,6 +64,11 @@ struct HTMLReportTests {
             #expect(days == (1...30).map { String(format: "2026-04-%02d", $0) }, "every day of April, zero days too")
         }
         #expect(html.contains("Unmatched spend at most 25.0% of each currency&#39;s spend"))
+        // Every gate in words, the ones not enabled too (the sample's overviews have 9 mismatch lines).
+        #expect(html.contains("<li>The exports tie out to every overview window of the period: 9 mismatch lines in "
+            + "reconciliation.csv: <span class=\"off\">not enabled</span></li>"))
+        #expect(!html.contains("<li>require_tie_out"))
+        #expect(html.contains("every enabled gate passed"), "gates that are off do not pass or fail")
         #expect(html.contains("<th>file:line</th>"))
         #expect(html.contains("SampleData/exports/breakdown/breakdown_5e0a7b92-6c1d-4e3f-8a24-7b3d9c1e5f88_2026-04-15_2026-04-15.jsonl:1"))
         #expect(html.contains(">spend_total (USD)</text>") && html.contains(">day (UTC), every day of the period"))

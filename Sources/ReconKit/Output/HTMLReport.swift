@@ -25,7 +25,7 @@ enum HTMLReport {
             </style></head><body><main>
             <h1>soundlink-recon report</h1>
             <p class="muted">Period \(escape(summary.settings.period.description)) · version \(RunSummary.toolVersion) ·
-            \(summary.passed ? "<span class=\"pass\">every gate passed</span>" : "<span class=\"fail\">a gate failed</span>")</p>
+            \(summary.passed ? "<span class=\"pass\">every enabled gate passed</span>" : "<span class=\"fail\">a gate failed</span>")</p>
 
             """
         page += section("Spend per currency", headlines(summary, digest))
@@ -191,6 +191,9 @@ enum HTMLReport {
             return "No provisional rows (dates still open to revision): \(PeopleFormat.count(gate.value)) provisional rows"
         case "strict":
             return "No rejected input lines: \(PeopleFormat.count(gate.value)) rejected lines"
+        case "require_tie_out":
+            return "The exports tie out to every overview window of the period: "
+                + "\(PeopleFormat.count(gate.value)) mismatch lines in reconciliation.csv"
         default:
             return "\(gate.name): \(gate.value)" + (gate.threshold.map { " (limit \($0))" } ?? "")
         }

@@ -6,7 +6,7 @@ enum SummaryMarkdown {
         lines.append("- Version: \(RunSummary.toolVersion)")
         lines.append("- Period: \(settings.period.description)")
         lines.append("- Engagement context: \(settings.engagementContext?.rawValue ?? "all")")
-        lines.append("- Result: \(summary.passed ? "every gate passed" : "a gate FAILED")")
+        lines.append("- Result: \(summary.passed ? "every enabled gate passed" : "a gate FAILED")")
         lines += ["", "## Inputs", "",
                   "| source | files | lines | blank | rejected | superseded | out of period | filtered | kept | provisional |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]

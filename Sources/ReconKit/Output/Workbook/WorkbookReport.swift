@@ -33,7 +33,7 @@ enum WorkbookReport {
         heading(["soundlink-recon report"])
         rows.append([.text("version"), .text(RunSummary.toolVersion)])
         rows.append([.text("period"), .text(summary.settings.period.description)])
-        rows.append([.text("gates"), .text(summary.passed ? "every gate passed" : "a gate failed")])
+        rows.append([.text("gates"), .text(summary.passed ? "every enabled gate passed" : "a gate failed")])
 
         heading(["inputs", "breakdown", "engagement"])
         let (breakdown, engagement) = (summary.breakdown, summary.engagement)
