@@ -112,6 +112,22 @@ struct OutputFolderTests {
         #expect(try work.text("out/my notes.txt") == "mine")
     }
 
+    @Test("--out inside another output set is refused before any work: the set stays one a command can replace")
+    func insideAnotherSet() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/booked"]).status == 0)
+        let before = try work.snapshot("booked")
+        for inside in ["booked/rerun", "booked/../booked/rerun"] {
+            let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/" + inside, "--force"])
+            #expect(outcome.status == 1, "\(inside)")
+            #expect(outcome.stderr.contains("is inside the output set \(work.path)/booked; a folder added to a set leaves it "
+                + "changed by hand, so choose an --out outside it"), "\(inside): \(outcome.stderr)")
+        }
+        #expect(try work.snapshot("booked") == before)
+        #expect(!work.files("booked").contains("rerun"))
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/booked"]).status == 0)
+    }
+
     @Test("a report edited after the run is the user's: the next run refuses to replace it, and --force moves it aside")
     func editedReport() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Foundation
-
 /// The files `diff` writes: `partners.csv`, `territories.csv`, `summary.md` and `summary.json`.
 extension OutputSetDiff {
     /// `DIR/partners.csv`.
@@ -62,28 +57,9 @@ extension OutputSetDiff {
         ]).rendered() + "\n"
     }
 
-    /// A folder written inside one of the compared sets would make that set one that no command
-    /// replaces any more (a file it does not list), so `out` must lie outside both.
-    private static func refuseInside(_ out: String, sets: [String]) throws {
-        let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
-        guard let resolvedParent = realpath(parent, nil).map({ pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        }) else { return }
-        for set in sets {
-            guard let pointer = realpath(set, nil) else { continue }
-            let resolvedSet = String(cString: pointer)
-            free(pointer)
-            if resolvedParent == resolvedSet || resolvedParent.hasPrefix(resolvedSet + "/") {
-                throw ReconError.output(path: out, reason: "is inside the output set \(set); choose an --out outside both sets")
-            }
-        }
-    }
-
     /// Compares `old` and `new` and writes the result into `out`, replaced whole like `run`'s `--out`.
     public static func run(old: String, new: String, out: String, force: Bool) throws -> OutputSetDiff {
         let diff = try OutputSetDiff(old: old, new: new)
-        try refuseInside(out, sets: [old, new])
         let output = try OutputFolder(path: out, kind: .diff, force: force, inputs: [old, new])
         do {
             try output.write("partners.csv", diff.partnersCSV)

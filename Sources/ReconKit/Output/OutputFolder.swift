@@ -47,6 +47,7 @@ public final class OutputFolder {
             let problem = FileBytes.exists(parent) ? "is not a folder" : "does not exist (create it first)"
             throw ReconError.output(path: trimmed, reason: "cannot create it: \(parent) \(problem)")
         }
+        try Self.checkNotInsideASet(trimmed, parent: parent)
         lock = try FolderLock(path: parent + "/." + name + ".lock", folder: trimmed)
         backupNeeded = try Self.checkOwnership(trimmed, kind: kind, force: force)
         let stagingPrefix = "." + name + ".staging-"
@@ -139,6 +140,22 @@ public final class OutputFolder {
             if resolved == folder || resolved.hasPrefix(folder + "/") {
                 throw ReconError.output(path: path, reason: "holds the input \(input); choose an --out outside the inputs")
             }
+        }
+    }
+
+    /// Refuses an output folder inside another output set: a folder added to a set leaves it
+    /// changed by hand, and no command would replace it any more.
+    private static func checkNotInsideASet(_ path: String, parent: String) throws {
+        guard var folder = realPath(parent) else { return }
+        while true {
+            if FileBytes.exists(folder + "/" + OutputSetMarker.fileName) {
+                throw ReconError.output(path: path, reason: """
+                    is inside the output set \(folder); a folder added to a set leaves it changed by hand, \
+                    so choose an --out outside it
+                    """)
+            }
+            guard folder != "/" else { return }
+            folder = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         }
     }
 
