@@ -19,7 +19,11 @@ struct RunCommand: ParsableCommand {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Read and check the inputs; write only summary.json, catalog_issues.csv and rejected.jsonl."
+        abstract: "Read and check the inputs; write only summary.json, catalog_issues.csv and rejected.jsonl.",
+        discussion: """
+            The options are run's; --no-workbook and --allocate-playlist-spend have nothing to act on here, \
+            since validate writes no reports.
+            """
     )
 
     @OptionGroup var options: JobOptions

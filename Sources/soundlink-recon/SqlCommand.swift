@@ -13,6 +13,10 @@ struct SqlCommand: ParsableCommand {
             claimed keys), rejected.jsonl, catalog_issues.csv and recon.sql, which defines the views \
             territories, tracks, partners and unmatched with the lines of run's CSV reports. Gates \
             are not evaluated (gate keys in --config are ignored).
+
+            The options are run's: --out is required here; the gates (--max-unmatched-rate, \
+            --require-final, --strict, --allow-empty, --require-tie-out), --overview and \
+            --allocate-playlist-spend are refused, and --no-workbook has nothing to skip.
             """
     )
 
