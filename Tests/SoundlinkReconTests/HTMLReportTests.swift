@@ -69,20 +69,33 @@ struct HTMLReportTests {
             + "reconciliation.csv: <span class=\"off\">not enabled</span></li>"))
         #expect(!html.contains("<li>require_tie_out"))
         #expect(html.contains("every enabled gate passed"), "gates that are off do not pass or fail")
+        // Every mismatch of reconciliation.csv, its digits grouped.
+        let tieOut = try CSVFile(folder + "/reconciliation.csv")
+        var shownValues = 0
+        for (index, status) in tieOut.column("status").enumerated() where status == "mismatch" {
+            for name in ["overview", "exports", "difference"] where !tieOut.column(name)[index].isEmpty {
+                let shown = try #require(Self.grouped(tieOut.column(name)[index]))
+                #expect(html.contains("<td class=\"n\">\(shown)</td>"), "\(name) \(shown)")
+                shownValues += 1
+            }
+        }
+        #expect(shownValues == 27, "9 mismatch lines, each with its three values")
         #expect(html.contains("<th>file:line</th>"))
         #expect(html.contains("SampleData/exports/breakdown/breakdown_5e0a7b92-6c1d-4e3f-8a24-7b3d9c1e5f88_2026-04-15_2026-04-15.jsonl:1"))
         #expect(html.contains(">spend_total (USD)</text>") && html.contains(">day (UTC), every day of the period"))
     }
 
-    /// `1114.16` → `1,114.16`: the exact digits, grouped.
+    /// `1114.16` → `1,114.16`, `-49645` → `-49,645`: the exact digits, grouped.
     private static func grouped(_ text: String) -> String? {
-        let parts = text.split(separator: ".")
-        guard parts.count == 2, let whole = Int(parts[0]) else { return nil }
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]) else { return nil }
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
         formatter.groupingSeparator = ","
         formatter.usesGroupingSeparator = true
-        return (formatter.string(from: NSNumber(value: whole)) ?? "") + "." + parts[1]
+        return (negative ? "-" : "") + (formatter.string(from: NSNumber(value: whole)) ?? "")
+            + (parts.count == 2 ? "." + parts[1] : "")
     }
 
     @Test("text from the inputs is escaped")

@@ -208,8 +208,12 @@ enum HTMLReport {
             + "\(counts.notReported).</p>\n"
         guard !mismatches.isEmpty else { return intro }
         let rows = mismatches.map { line in
-            [line.campaignID, "\(line.start)..\(line.end)", line.measure.rawValue, line.overview.map(line.printed) ?? "",
-             line.printed(line.exports), line.difference.map(line.printed) ?? ""]
+            // The same digits as reconciliation.csv, grouped by three (the overview gives no currency).
+            let shown = { (value: Int128) in
+                line.measure.isMoney ? PeopleFormat.money(line.printed(value), "") : PeopleFormat.count(value)
+            }
+            return [line.campaignID, "\(line.start)..\(line.end)", line.measure.rawValue, line.overview.map(shown) ?? "",
+                    shown(line.exports), line.difference.map(shown) ?? ""]
         }
         return intro + table(["campaign_id", "window", "measure", "overview", "exports", "difference"], rows,
                              numeric: [3, 4, 5])
