@@ -32,6 +32,8 @@ final class Console: RunObserver {
     private let showsProgress: Bool
     private let started = Date()
     private var lastProgress = Date.distantPast
+    /// Each source's counts after its previous file (the observer hears running totals).
+    private var countsBefore: [String: SourceCounts] = [:]
     private var progressShown = false
 
     init(quiet: Bool, verbose: Bool) {
@@ -82,7 +84,9 @@ final class Console: RunObserver {
     func didRead(file: String, source: String, counts: SourceCounts) {
         guard verbose else { return }
         endProgress()
-        printError("read \(source) \(file): \(counts.lines) lines so far, \(counts.rejected) rejected")
+        let before = countsBefore[source] ?? SourceCounts()
+        countsBefore[source] = counts
+        printError("read \(source) \(file): \(counts.lines - before.lines) lines, \(counts.rejected - before.rejected) rejected")
     }
 
     func report(_ summary: RunSummary) {

@@ -24,6 +24,24 @@ struct SampleRunTests {
         }
     }
 
+    @Test("--verbose prints each export file's own lines and rejections, which add up to the summary's")
+    func verboseCounts() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        let outcome = try BinaryRunner.run(["run", "--config", "Config/recon.json", "--out", work.path + "/out", "--verbose"])
+        #expect(outcome.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: work.read("out/summary.json")) as? [String: Any]
+        let inputs = try #require(summary?["inputs"] as? [String: [String: Any]])
+        for source in ["breakdown", "engagement"] {
+            // "read breakdown PATH: 10 lines, 2 rejected"
+            let perFile = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("read \(source) ") }.map { line in
+                line.split(separator: ": ").last!.split(separator: " ").compactMap { Int($0) }
+            }
+            #expect(perFile.count == (inputs[source]?["files"] as? [String])?.count, "\(source): a line per file")
+            #expect(perFile.reduce(0) { $0 + $1[0] } == inputs[source]?["lines"] as? Int, "\(source) lines")
+            #expect(perFile.reduce(0) { $0 + $1[1] } == inputs[source]?["rejected"] as? Int, "\(source) rejected")
+        }
+    }
+
     @Test("the tie-out invariants hold in the sample reports")
     func tieOut() throws {
         let territories = try CSVFile(Self.expectedFolder + "/territories.csv")
