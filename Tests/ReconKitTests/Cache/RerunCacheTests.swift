@@ -137,6 +137,24 @@ struct RerunCacheTests {
         #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount)
     }
 
+    @Test("a wholly rejected file given twice is listed twice, as without the cache")
+    func whollyRejectedTwice() throws {
+        let work = try CacheWorkspace()
+        let junk = try work.folder.write("junk.jsonl", "junk\nmore junk\n")
+        func settings(out: String = "out", cache: Bool = true) -> RunSettings {
+            var settings = work.settings(out: out, cache: cache)
+            settings.breakdown += [junk, junk]
+            return settings
+        }
+        let first = try Run.execute(settings())
+        #expect(first.rejectedFiles.map(\.path) == [junk, junk])
+        let rerun = try Run.execute(settings())
+        #expect(rerun.exportFilesFromCache == work.exportCount + 2)
+        #expect(rerun.rejectedFiles.map(\.path) == [junk, junk])
+        _ = try Run.execute(settings(out: "cold", cache: false))
+        #expect(try work.folder.snapshot("out") == (try work.folder.snapshot("cold")))
+    }
+
     @Test("a file whose bytes no longer hash as recorded makes the run read every file again")
     func hashMismatch() throws {
         let work = try CacheWorkspace()
