@@ -205,10 +205,11 @@ struct RerunCacheTests {
     }
 
     @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed",
-          arguments: ["notes.txt", RerunCache.snapshotName])
+          arguments: ["notes.txt", RerunCache.snapshotName, RerunCache.markerName])
     func foreignFolder(name: String) throws {
         let work = try CacheWorkspace()
-        // Without our marker, even a file of the snapshot's name is the user's.
+        // Without our marker, even a file of the snapshot's name is the user's; a file of the
+        // marker's name with other text is the user's too.
         try work.folder.write(".out.cache/" + name, "mine")
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
