@@ -113,4 +113,41 @@ struct HTMLReportTests {
         let unmatched = try #require(data["top_unmatched"] as? [[String]])
         #expect(unmatched.first?.contains("<script>alert(1)</script>") == true)
     }
+
+    /// Seven tracks, each engaged twice with equal streams: once with its ISRC (catalog context) and once
+    /// with only its Spotify id (playlist context). Each track is then two ranked lines with the same
+    /// streams, title and ids; their order must not depend on the order of a dictionary, which changes
+    /// from one process to the next.
+    @Test("top tracks tied on streams, title and ids: report.html is byte-identical from run to run")
+    func tiedTopTracks() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        var catalog = "isrc,spotify_track_id,title\n"
+        var engagement = ""
+        for track in 1...7 {
+            let isrc = "USAAA250000\(track)", spotify = String(repeating: "A", count: 21) + "\(track)"
+            catalog += "\(isrc),\(spotify),Track \(track)\n"
+            for (context, engagedISRC) in [("catalog", "\"\(isrc)\""), ("playlist", "null")] {
+                engagement += #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","#
+                    + #""exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500009","#
+                    + #""country_code":"US","engagement_context":"\#(context)","engaged_track_isrc":\#(engagedISRC),"#
+                    + #""engaged_spotify_track_id":"\#(spotify)","streams":\#(track * 10)}"# + "\n"
+            }
+        }
+        let breakdown = #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500009","country_code":"US","streams":1,"spend_total":1,"currency":"USD"}"#
+        let arguments = ["run", "--quiet", "--no-workbook", "--catalog", try work.write("catalog.csv", catalog),
+                         "--breakdown", try work.write("b.jsonl", breakdown + "\n"),
+                         "--engagement", try work.write("e.jsonl", engagement)]
+        var pages: Set<String> = []
+        for run in 0..<4 {
+            let outcome = try BinaryRunner.run(arguments + ["--no-cache", "--out", work.path + "/out\(run)"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            pages.insert(try String(contentsOfFile: work.path + "/out\(run)/report.html", encoding: .utf8))
+        }
+        #expect(pages.count == 1, "\(pages.count) different pages from 4 runs")
+        let page = try #require(pages.first)
+        let tracks = try #require(try embeddedData(page)["top_tracks"] as? [[String: Any]])
+        // Per track: the ISRC-matched line is all spillover, the Spotify-matched line all playlist; equal streams.
+        #expect(tracks.count == 14)
+        #expect(tracks.compactMap { $0["streams"] as? Int } == [70, 70, 60, 60, 50, 50, 40, 40, 30, 30, 20, 20, 10, 10])
+    }
 }

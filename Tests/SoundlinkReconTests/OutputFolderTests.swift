@@ -154,4 +154,25 @@ struct OutputFolderTests {
         #expect(try work.text("out.previous/partners.csv") == original + "checked by finance\n")
         #expect(try work.text("out/partners.csv") == original)
     }
+
+    @Test("files of the user's beside --out under the lock's or staging folders' names stay; only true leftovers go")
+    func userFilesBesideOutput() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        try work.write(".out.lock", "the user's notes\n")
+        try work.write(".out.staging-notes", "the user's text\n")
+        try work.write(".out.staging-keep/draft.txt", "the user's draft\n")
+        try work.write(".out.staging-4242/territories.csv", "a killed run's half-written set\n")
+        let outcome = try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(try work.text(".out.lock") == "the user's notes\n")
+        #expect(try work.text(".out.staging-notes") == "the user's text\n")
+        #expect(try work.text(".out.staging-keep/draft.txt") == "the user's draft\n")
+        #expect(!work.files("").contains(".out.staging-4242"), "a staging folder left by a killed run is removed")
+        #expect(work.files("out").contains("summary.json"))
+        // The lock still works on the user's file: a held lock makes a second command refuse.
+        let descriptor = open(work.path + "/.out.lock", O_RDWR)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        #expect(try BinaryRunner.run(["run"] + sample + ["--out", work.path + "/out"]).status == 1)
+    }
 }

@@ -53,15 +53,24 @@ final class RerunCache {
         rmdir(folder)
     }
 
-    /// True when `folder` is absent or empty, or a folder holding our marker and nothing but our
-    /// snapshot (and snapshots being written) besides.
+    /// True when `folder` is absent or empty, or a folder holding our marker (a regular file with
+    /// exactly our text) and nothing but our snapshot (and snapshots being written) besides.
     static func isOurs(_ folder: String) -> Bool {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return errno == ENOENT }
         guard info.st_mode & S_IFMT == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return false }
-        return names.isEmpty || names.contains(markerName)
+        return names.isEmpty || names.contains(markerName) && hasOurMarker(folder)
             && names.allSatisfy { $0 == markerName || $0 == snapshotName || $0.hasPrefix(snapshotName + ".writing-") }
+    }
+
+    /// True when `folder`'s marker is a regular file holding exactly the text this tool writes.
+    private static func hasOurMarker(_ folder: String) -> Bool {
+        let path = folder + "/" + markerName
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == markerText.utf8.count,
+              let bytes = FileManager.default.contents(atPath: path) else { return false }
+        return Array(bytes) == Array(markerText.utf8)
     }
 
     /// The last run's reading, when it holds some leading files of a source of this run's `files`

@@ -63,7 +63,10 @@ struct ExportReading {
                 try rejectionWriter.replay(cached.rejectedLines(ofFile: old), countsByReason: cached.reading.fileRejections[old])
                 fingerprints.append(cached.reading.fingerprints[old])
                 checkpoints.append(cached.reading.checkpoints[old])
-                rejectedFiles += cached.reading.rejectedFiles.filter { $0.path == file.path && $0.source == source }
+                // One entry per reading of a wholly rejected file: a file given twice has two equal entries.
+                if let entry = cached.reading.rejectedFiles.first(where: { $0.path == file.path && $0.source == source }) {
+                    rejectedFiles.append(entry)
+                }
                 filesReused += 1
             } else {
                 let before = reader.counts

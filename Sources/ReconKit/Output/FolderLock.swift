@@ -42,10 +42,16 @@ final class FolderLock {
         }
     }
 
-    /// Removes the lock file and lets the next command in.
+    /// Removes the lock file and lets the next command in. A lock file is always empty: one that
+    /// holds something was written by someone else under that name, and is left in place.
     func release() {
         guard descriptor >= 0 else { return }
-        unlink(path)
+        var held = stat()
+        var current = stat()
+        if fstat(descriptor, &held) == 0, held.st_size == 0, lstat(path, &current) == 0,
+           current.st_mode & S_IFMT == S_IFREG, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+            unlink(path)
+        }
         close(descriptor)
         descriptor = -1
     }

@@ -166,10 +166,15 @@ public final class OutputFolder {
     }
 
     /// Removes staging folders left by commands that were killed; only called under the lock,
-    /// so no other command is using one.
+    /// so no other command is using one. A staging folder is named `prefix` and a process id:
+    /// anything else that starts with `prefix` is not ours and stays.
     private static func removeAbandonedStaging(in parent: String, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         for name in names where name.hasPrefix(prefix) {
+            let suffix = name.utf8.dropFirst(prefix.utf8.count)
+            var info = stat()
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  lstat(parent + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
             try? FileManager.default.removeItem(atPath: parent + "/" + name)
         }
     }

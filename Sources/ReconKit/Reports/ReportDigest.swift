@@ -6,6 +6,19 @@ struct ReportDigest {
         var title: String, artist: String, partner: String, isrc: String, spotify: String
         var direct: Int128 = 0, spillover: Int128 = 0, playlist: Int128 = 0
         var total: Int128 { direct + spillover + playlist }
+
+        /// Most streams first; ties are broken on every shown field, so that the order never depends on
+        /// the order of a dictionary (one track can appear twice, e.g. matched by ISRC on some rows and by
+        /// its Spotify id on others).
+        static func ranksBefore(_ lhs: Track, _ rhs: Track) -> Bool {
+            if lhs.total != rhs.total { return lhs.total > rhs.total }
+            let left = [lhs.spotify, lhs.isrc, lhs.partner, lhs.title, lhs.artist]
+            let right = [rhs.spotify, rhs.isrc, rhs.partner, rhs.title, rhs.artist]
+            if left != right {
+                return left.lexicographicallyPrecedes(right) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            }
+            return (lhs.direct, lhs.spillover, lhs.playlist) > (rhs.direct, rhs.spillover, rhs.playlist)
+        }
     }
     struct CurrencyView {
         var code: String
@@ -79,9 +92,7 @@ struct ReportDigest {
             }
             tracks[key.engaged] = track
         }
-        topTracks = Array(tracks.values.sorted {
-            $0.total != $1.total ? $0.total > $1.total : ($0.spotify, $0.isrc) < ($1.spotify, $1.isrc)
-        }.prefix(Self.topCount))
+        topTracks = Array(tracks.values.sorted(by: Track.ranksBefore).prefix(Self.topCount))
         self.topUnmatched = (0..<topUnmatched.count).map(topUnmatched.printed)
     }
 }

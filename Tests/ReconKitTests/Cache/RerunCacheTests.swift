@@ -137,6 +137,24 @@ struct RerunCacheTests {
         #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount)
     }
 
+    @Test("a wholly rejected file given twice is listed twice, as without the cache")
+    func whollyRejectedTwice() throws {
+        let work = try CacheWorkspace()
+        let junk = try work.folder.write("junk.jsonl", "junk\nmore junk\n")
+        func settings(out: String = "out", cache: Bool = true) -> RunSettings {
+            var settings = work.settings(out: out, cache: cache)
+            settings.breakdown += [junk, junk]
+            return settings
+        }
+        let first = try Run.execute(settings())
+        #expect(first.rejectedFiles.map(\.path) == [junk, junk])
+        let rerun = try Run.execute(settings())
+        #expect(rerun.exportFilesFromCache == work.exportCount + 2)
+        #expect(rerun.rejectedFiles.map(\.path) == [junk, junk])
+        _ = try Run.execute(settings(out: "cold", cache: false))
+        #expect(try work.folder.snapshot("out") == (try work.folder.snapshot("cold")))
+    }
+
     @Test("a file whose bytes no longer hash as recorded makes the run read every file again")
     func hashMismatch() throws {
         let work = try CacheWorkspace()
@@ -187,10 +205,11 @@ struct RerunCacheTests {
     }
 
     @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed",
-          arguments: ["notes.txt", RerunCache.snapshotName])
+          arguments: ["notes.txt", RerunCache.snapshotName, RerunCache.markerName])
     func foreignFolder(name: String) throws {
         let work = try CacheWorkspace()
-        // Without our marker, even a file of the snapshot's name is the user's.
+        // Without our marker, even a file of the snapshot's name is the user's; a file of the
+        // marker's name with other text is the user's too.
         try work.folder.write(".out.cache/" + name, "mine")
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
