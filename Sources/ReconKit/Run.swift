@@ -90,23 +90,6 @@ public enum Run {
         reconciliation.add(
             breakdown: breakdownRows, engagement: engagementRows, context: context,
             breakdownCounts: &breakdownCounts, engagementCounts: &engagementCounts, threads: settings.threads)
-        // unmatched.csv, the largest report by far, is sorted and written on another thread while
-        // this one builds the summary and writes the other reports. `validate` writes no reports.
-        let unmatched = settings.mode == .run
-            ? UnmatchedReport(reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
-            : nil
-        let unmatchedJob = unmatched.map { unmatched in
-            let (path, displayPath) = (output.stagedPath("unmatched.csv"), output.displayPath("unmatched.csv"))
-            let threads = settings.threads
-            return BackgroundJob {
-                let writer = try FileWriter(path: path, displayPath: displayPath)
-                let sorted = try unmatched.write(to: writer, threads: threads)
-                try writer.close()
-                return sorted
-            }
-        }
-        // The staging folder is not removed while the job still writes into it.
-        defer { _ = try? unmatchedJob?.result() }
 
         // `validate` writes no reports, so it builds none (an unmatched list can be millions of lines).
         let allocation = settings.mode == .run && settings.allocatePlaylistSpend
@@ -153,7 +136,22 @@ public enum Run {
 
         let catalogIssues = CatalogIssueReport.report(catalogs, pool: pool)
         try output.write("catalog_issues.csv", bytes: catalogIssues.csv)
-        if let reports, let unmatched, let unmatchedJob {
+        if let reports {
+            // unmatched.csv, the largest report by far, is sorted and written on another thread
+            // while this one writes the others. It reads the string pool, so it starts only once
+            // nothing interns any more (the tie-out and the playlist allocation do).
+            let unmatched = UnmatchedReport(
+                reconciliation: reconciliation, breakdown: breakdownRows, engagement: engagementRows, files: allFiles)
+            let (path, displayPath) = (output.stagedPath("unmatched.csv"), output.displayPath("unmatched.csv"))
+            let threads = settings.threads
+            let unmatchedJob = BackgroundJob {
+                let writer = try FileWriter(path: path, displayPath: displayPath)
+                let sorted = try unmatched.write(to: writer, threads: threads)
+                try writer.close()
+                return sorted
+            }
+            // The staging folder is not removed while the job still writes into it.
+            defer { _ = try? unmatchedJob.result() }
             let (territories, tracks, partners) = (reports.territoryReport, reports.trackReport, reports.partnerReport)
             let reconciliationReport = tieOut?.report(pool: pool)
             let rowCheckReport = rowChecks.report(pool: pool, files: allFiles)
