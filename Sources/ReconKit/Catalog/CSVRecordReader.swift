@@ -59,12 +59,18 @@ final class CSVRecordReader {
         state.pointee.fieldRanges.append(start..<state.pointee.arena.count)
     }
 
+    /// A space test that finds none, so that libcsv trims nothing.
+    private static let noSpace: @convention(c) (UInt8) -> Int32 = { _ in 0 }
+
     private static let recordEnd: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         let state = context!.assumingMemoryBound(to: ParsedLine.self)
         state.pointee.records.append((state.pointee.recordStartLine, state.pointee.fieldRanges.count))
     }
 
-    init(path: String, delimiter: UInt8) throws {
+    /// With `trimsUnquotedSpace` (libcsv's default, right for catalogs) spaces and tabs around an
+    /// unquoted field are dropped; without it every field is read exactly as written, as needed to
+    /// read back this tool's own reports, whose minimal quoting leaves such spaces unquoted.
+    init(path: String, delimiter: UInt8, trimsUnquotedSpace: Bool = true) throws {
         self.path = path
         parser = .allocate(capacity: 1)
         guard csv_init(parser, 0) == 0 else {
@@ -72,6 +78,7 @@ final class CSVRecordReader {
             throw ReconError.catalogSyntax(path: path, line: 1, reason: "cannot start the CSV parser")
         }
         csv_set_delim(parser, delimiter)
+        if !trimsUnquotedSpace { csv_set_space_func(parser, Self.noSpace) }
         state = .allocate(capacity: 1)
         state.initialize(to: ParsedLine())
     }

@@ -19,7 +19,7 @@ struct OutputSetTable {
         self.grainColumns = grainColumns
         self.valueColumns = valueColumns
         let bytes = try FileBytes.read(path)
-        let reader = try CSVRecordReader(path: path, delimiter: UInt8(ascii: ","))
+        let reader = try CSVRecordReader(path: path, delimiter: UInt8(ascii: ","), trimsUnquotedSpace: false)
         var grainIndices: [Int]?
         var valueIndices: [Int] = []
         var table: [[String]: [Int128]] = [:]

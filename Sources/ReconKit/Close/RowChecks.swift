@@ -16,7 +16,7 @@ struct RowChecks {
         let difference: Int128
     }
 
-    /// The lines, sorted by report_date, campaign_id, country_code, file (each as its bytes), then line.
+    /// The lines, sorted by report_date, campaign_id, country_code, file (each as printed, as bytes), then line.
     private(set) var lines: [Line] = []
 
     init(rows: some Collection<BreakdownRow>, period: Period, pool: StringPool, files: [ExportFile]) {
@@ -25,8 +25,10 @@ struct RowChecks {
             let difference = Int128(row.spendTotal.micros) - Int128(row.spendMedia.micros) - Int128(row.fees.micros)
             if difference.magnitude > Self.tolerance.magnitude { found.append(Line(row: row, difference: difference)) }
         }
-        let campaigns = TextRanks(found.lazy.map(\.row.header.campaignID), pool: pool)
-        let countries = TextRanks(found.lazy.map(\.row.header.countryCode), pool: pool)
+        // Ranked as printed (SPEC §13): text that starts like a formula sorts with its `'`.
+        let startsLikeFormula = { (id: TextID) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
+        let campaigns = TextRanks(found.lazy.map(\.row.header.campaignID), pool: pool, guarded: startsLikeFormula)
+        let countries = TextRanks(found.lazy.map(\.row.header.countryCode), pool: pool, guarded: startsLikeFormula)
         let fileOrder = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
         var fileRanks = [Int](repeating: 0, count: files.count)
         for (position, index) in fileOrder.enumerated() where position > 0 {

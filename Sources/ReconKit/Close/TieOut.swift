@@ -29,9 +29,9 @@ struct TieOut {
         }
         let order = compared.indices.sorted { lhs, rhs in
             let (left, right) = (compared[lhs].element, compared[rhs].element)
-            if left.campaignID != right.campaignID {
-                return left.campaignID.utf8.lexicographicallyPrecedes(right.campaignID.utf8)
-            }
+            // As printed (SPEC §13): a campaign id that starts like a formula sorts with its `'`.
+            let (leftID, rightID) = (FormulaGuard.printed(left.campaignID), FormulaGuard.printed(right.campaignID))
+            if leftID != rightID { return leftID.utf8.lexicographicallyPrecedes(rightID.utf8) }
             if left.start != right.start { return left.start < right.start }
             if left.end != right.end { return left.end < right.end }
             return compared[lhs].offset < compared[rhs].offset

@@ -128,9 +128,10 @@ private struct ConfigReader {
             let object = try self.members(members, allowed: ["name", "path", "delimiter", "columns"], prefix: key + ".")
             guard let file = object["path"] else { throw error("\(key).path", "is required") }
             let filePath = try string(file, key: "\(key).path")
-            var source = CatalogSource(
-                name: try object["name"].map { try string($0, key: "\(key).name") } ?? CatalogSource.defaultName(for: filePath),
-                path: filePath)
+            let name = try object["name"].map { try string($0, key: "\(key).name") }
+            // An empty NAME would print matched lines with the empty partner of unmatched and playlist ones.
+            if name?.isEmpty == true { throw error("\(key).name", "must not be empty (leave the key out for the file stem)") }
+            var source = CatalogSource(name: name ?? CatalogSource.defaultName(for: filePath), path: filePath)
             if let delimiter = object["delimiter"] {
                 source.delimiter = try self.delimiter(try string(delimiter, key: "\(key).delimiter"), key: "\(key).delimiter")
             }

@@ -126,4 +126,17 @@ struct TieOutTests {
         ])
         #expect(String(decoding: tieOut.report(pool: pool).csv, as: UTF8.self).hasPrefix("campaign_id,window_start,window_end,measure,overview,exports,difference,status\n"))
     }
+
+    @Test("campaign ids sort as printed: one that starts like a formula sorts with its '")
+    func orderAsPrinted() throws {
+        let (rows, pool) = try rows([[ExportLines.breakdown()]])
+        // Printed, "-a" is "'-a", and "'" (0x27) comes before "(" (0x28); unprinted, "(" comes before "-".
+        let windows = ["(b", "-a"].map {
+            Overview(path: "o.json", campaignID: $0, start: day("2026-04-01"), end: day("2026-04-01"), currency: nil, values: [:])
+        }
+        let tieOut = TieOut(overviews: windows, period: .all, rows: rows, pool: pool)
+        let csv = String(decoding: tieOut.report(pool: pool).csv, as: UTF8.self)
+        #expect(csv.split(separator: "\n").dropFirst().map { $0.prefix(3) }.enumerated()
+            .filter { $0.offset % 9 == 0 }.map { String($0.element) } == ["'-a", "(b,"])
+    }
 }

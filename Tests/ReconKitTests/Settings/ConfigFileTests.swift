@@ -25,6 +25,8 @@ struct ConfigFileTests {
         (#"{"engagement": ["a", 1]}"#, "engagement[1]", "must be a string, not a number"),
         (#"{"catalogs": {"path": "a.csv"}}"#, "catalogs", "must be a list of catalogs, not an object"),
         (#"{"catalogs": [{"path": "a.csv", "columns": []}]}"#, "catalogs[0].columns", "must be an object, not a list"),
+        (#"{"catalogs": [{"path": "a.csv", "name": ""}]}"#, "catalogs[0].name",
+         "must not be empty (leave the key out for the file stem)"),
         (#"{"mnth": "2026-04"}"#, "mnth", "unknown key"),
         (#"{"month": "2026-04",}"#, nil, "not valid JSON (line 1: expected a key in quotes)"),
         ("{\n\"month\": \"2026-04\"\n\"out\": \"x\"}", nil, "not valid JSON (line 3: expected ',' or '}')"),
