@@ -42,12 +42,29 @@ struct SqlCommand: ParsableCommand {
         do {
             let (settings, notes) = try options.settings(mode: .run)
             for note in notes { console.note(note) }
+            if let ignored = Self.ignoredConfigKeys(settings) { console.note(ignored) }
             let summary = try WarehouseExport.execute(settings, dialect: .named(dialect), observer: console)
             console.report(summary)
         } catch let error as ReconError {
             console.error(options.describe(error))
             throw ExitCode(1)
         }
+    }
+}
+
+extension SqlCommand {
+    /// The config file's keys that `sql` does not act on (the command line refuses their options),
+    /// named so that a config shared with `run` is not misread as applied; nil when there are none.
+    static func ignoredConfigKeys(_ settings: RunSettings) -> String? {
+        let gates = settings.gates
+        let keys = [
+            ("max_unmatched_rate", gates.maxUnmatchedRate != nil), ("require_final", gates.requireFinal),
+            ("strict", gates.strict), ("require_tie_out", gates.requireTieOut),
+            ("overview", !settings.overviews.isEmpty), ("allocate_playlist_spend", settings.allocatePlaylistSpend),
+        ].filter(\.1).map(\.0)
+        guard !keys.isEmpty else { return nil }
+        return "sql ignores \(keys.joined(separator: ", ")) of the --config file: it evaluates no gates and writes "
+            + "no close or finance reports (run does)"
     }
 }
 
