@@ -128,7 +128,8 @@ final class APIClient: Sendable {
             case .readTimeout: return "idle time-out"
             case .deadlineExceeded: return "deadline exceeded"
             case .remoteConnectionClosed: return "connection closed"
-            default: return String(describing: error)
+            // The full description can carry a header's value, the key included.
+            default: return error.shortDescription
             }
         }
         if String(describing: type(of: error)) == "NIOConnectionError" { return "cannot connect" }

@@ -147,6 +147,21 @@ struct FetchServerTests {
         try? FileManager.default.removeItem(atPath: harness.folder)
     }
 
+    @Test("a key the HTTP client refuses to send is not named in the error")
+    func keyRefusedByClient() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        var settings = harness.settings(key: "sk_live_secret\r")
+        settings.maxAttempts = 1
+        do {
+            _ = try await harness.fetch(settings)
+            Issue.record("the fetch did not fail")
+        } catch {
+            #expect(!"\(error)".contains("secret"), "\(error)")
+        }
+        #expect(harness.server.requests.isEmpty)
+    }
+
     @Test("a 401 at the ping stops the job with the code and the request id, after one request")
     func unauthorized() async throws {
         let harness = try await FetchHarness.start()
