@@ -116,6 +116,18 @@ struct FetchServerTests {
         #expect(harness.files().keys.sorted() == aprilFiles.sorted())
     }
 
+    @Test("a 206 Partial Content is not a whole body: the window fails and keeps no file")
+    func partialContent() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.inject(.partialContent, on: .breakdownExport, campaign: "camp-b")
+        let summary = try await harness.fetch(harness.settings())
+        #expect(summary.fetched == 1 && summary.failed.map(\.campaign) == ["camp-b"])
+        #expect(summary.failed.first?.failure?.failure.status == 206)
+        #expect(harness.text("breakdown/breakdown_camp-b_2026-04-01_2026-04-30.jsonl") == nil)
+        #expect(try harness.manifest().files.allSatisfy { $0.campaign == "camp-a" })
+    }
+
     @Test("a body cut short on every attempt is named so")
     func cutShortReport() async throws {
         let harness = try await FetchHarness.start()
