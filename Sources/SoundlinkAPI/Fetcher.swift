@@ -171,6 +171,8 @@ public struct Fetcher: Sendable {
               let current = (pagination["page"] as? NSNumber)?.intValue,
               let totalPages = (pagination["totalPages"] as? NSNumber)?.intValue
         else { throw FetchFailure(.badPages("campaign list page \(page) is not the documented JSON")) }
+        // Another page than the one asked for would repeat or skip campaigns, or never reach the last page.
+        guard current == page else { throw FetchFailure(.badPages("asked for campaign list page \(page), got page \(current)")) }
         return (items, current, totalPages)
     }
 
@@ -341,7 +343,7 @@ public struct Fetcher: Sendable {
             let result = try await api.withRetries("GET \(path) page \(page)") {
                 try file.rewind(to: mark)
                 counter = before
-                return try await breakdownPage(api, path: path, query: dates + [("page", "\(page)"), ("pageSize", "500")],
+                return try await breakdownPage(api, path: path, page: page, query: dates + [("page", "\(page)"), ("pageSize", "500")],
                                                into: file, counter: &counter)
             }
             items += result.items
@@ -368,7 +370,7 @@ public struct Fetcher: Sendable {
         var requestId: String?
     }
 
-    private func breakdownPage(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile,
+    private func breakdownPage(_ api: APIClient, path: String, page asked: Int, query: [(String, String)], into file: TemporaryFile,
                                counter: inout ExportLineCounter) async throws -> PageResult {
         let response = try await api.send(path, query: query, accept: "application/json")
         guard response.isSuccess else { throw await api.failure(for: response) }
@@ -401,6 +403,8 @@ public struct Fetcher: Sendable {
               let totalPages = (pagination["totalPages"] as? NSNumber)?.intValue,
               let totalCount = (pagination["totalCount"] as? NSNumber)?.intValue
         else { throw FetchFailure(.badPages("a page is not the documented JSON")) }
+        // Another page than the one asked for would write its items twice, or never reach the last page.
+        guard page == asked else { throw FetchFailure(.badPages("asked for page \(asked), got page \(page)")) }
         return PageResult(items: extractor.itemCount, page: page, totalPages: totalPages, totalCount: totalCount,
                           serverDate: response.serverDate, requestId: nil)
     }

@@ -342,6 +342,36 @@ struct FetchServerTests {
         #expect(failing.failed.first?.failure?.failure == FetchFailure(.badPages("6 items, pagination.totalCount 7")))
     }
 
+    @Test("a campaign page that is not the page asked for is retried, so no campaign is lost")
+    func campaignPageNotAskedFor() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.setListPageSize(1)
+        // Page 1's content on the first three requests: the answers to page 2 are page 1 again.
+        harness.server.inject(.firstPageOnly, on: .campaigns, times: 3)
+        let summary = try await harness.fetch(harness.settings())
+        #expect(summary.campaigns == 2 && summary.fetched == 2 && summary.failed.isEmpty)
+        #expect(harness.server.requests.filter { $0.route == .campaigns }.map { $0.query["page"]! } == ["1", "2", "2", "2"])
+        #expect(harness.files().keys.contains("breakdown/breakdown_camp-b_2026-04-01_2026-04-30.jsonl"))
+    }
+
+    @Test("a paginated breakdown page that is not the page asked for is retried, so no row is written twice")
+    func breakdownPageNotAskedFor() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.setBreakdownPageSize(2)
+        harness.server.inject(.firstPageOnly, on: .breakdownPage, campaign: "camp-a", times: 3)
+        var settings = harness.settings()
+        settings.paginated = true
+        let summary = try await harness.fetch(settings)
+        #expect(summary.failed.isEmpty && summary.fetched == 2)
+        // Six April rows in pages of 2: pages 1, 2, 3, and page 2 asked twice more.
+        #expect(harness.server.requests.filter { $0.route == .breakdownPage && $0.path.contains("camp-a") }
+            .map { $0.query["page"]! } == ["1", "2", "2", "2", "3"])
+        #expect(harness.text("breakdown/breakdown_camp-a_2026-04-01_2026-04-30.jsonl") == FetchHarness.aprilBreakdown("camp-a"))
+        #expect(try harness.manifest().entry("breakdown/breakdown_camp-a_2026-04-01_2026-04-30.jsonl")?.rows == 6)
+    }
+
     @Test("campaigns are listed page by page; one created after the period is skipped")
     func campaignPaging() async throws {
         var campaigns = FetchHarness.campaigns()
