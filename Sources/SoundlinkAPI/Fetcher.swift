@@ -41,14 +41,18 @@ public struct Fetcher: Sendable {
     /// Creates the folder and its three sub-folders, and removes what a killed run left; returns how many files.
     private func prepareFolder() throws -> Int {
         var removed = 0
-        for sub in [""] + FetchKind.allCases.map({ "/" + $0.rawValue }) {
-            let path = settings.outputFolder + sub
+        for kind in [nil] + FetchKind.allCases.map(Optional.some) {
+            let path = settings.outputFolder + (kind.map { "/" + $0.rawValue } ?? "")
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
                 throw FetchError.file(path: path, reason: "cannot create the folder")
             }
-            removed += TemporaryFile.removeLeftovers(in: path)
+            // A temporary file of a name fetch writes there: the manifest, or a file of the folder's kind.
+            removed += TemporaryFile.removeLeftovers(in: path) { name in
+                guard let kind else { return name == Manifest.fileName }
+                return name.hasPrefix(kind.rawValue + "_") && name.hasSuffix(kind == .overview ? ".json" : ".jsonl")
+            }
         }
         return removed
     }
