@@ -267,6 +267,10 @@ public struct Fetcher: Sendable {
         if contentType.hasPrefix("application/json") {
             throw await api.failure(for: response, reason: .errorEnvelope(status: Int(response.status.code)))
         }
+        // Bodies are written as received: a compressed one would be saved as lines it does not hold.
+        if let coding = response.headers.first(name: "Content-Encoding"), coding.lowercased() != "identity" {
+            throw FetchFailure(.unusableBody("Content-Encoding \(coding)"))
+        }
         try file.rewindToStart()
         var counter = ExportLineCounter()
         try await stream(response, into: file) { counter.feed($0) }
@@ -289,8 +293,11 @@ public struct Fetcher: Sendable {
         try await stream(response, into: file) { bytes in
             if head.count < 1 << 20 { head.append(contentsOf: bytes.prefix((1 << 20) - head.count)) }
         }
-        if let object = try? JSONSerialization.jsonObject(with: Data(head)) as? [String: Any], object["data"] == nil,
-           let error = object["error"] as? [String: Any] {
+        // A gateway's HTML page or any other text is not an overview.
+        guard let object = try? JSONSerialization.jsonObject(with: Data(head)) as? [String: Any] else {
+            throw FetchFailure(.unusableBody("the overview is not a JSON object"))
+        }
+        if object["data"] == nil, let error = object["error"] as? [String: Any] {
             throw FetchFailure(.errorEnvelope(status: Int(response.status.code)), code: error["code"] as? String,
                                requestId: (object["meta"] as? [String: Any])?["requestId"] as? String)
         }

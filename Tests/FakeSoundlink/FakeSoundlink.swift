@@ -44,6 +44,8 @@ public enum FakeFault: Sendable {
     case firstPageOnly
     /// 206 Partial Content with the first half of the body and no `X-Row-Count`.
     case partialContent
+    /// The body as usual but announced with this `Content-Encoding` and without `X-Row-Count`.
+    case contentEncoding(String)
 }
 
 /// One request as the fake saw it.
@@ -265,6 +267,11 @@ public final class FakeSoundlink: Sendable {
             answer.status = 206
             answer.body = Array(answer.body.prefix(answer.body.count / 2))
             answer.headers.removeAll { $0.0 == "X-Row-Count" }
+            return answer
+        case .contentEncoding(let coding):
+            var answer = normal()
+            answer.headers.removeAll { $0.0 == "X-Row-Count" }
+            answer.headers.append(("Content-Encoding", coding))
             return answer
         }
     }

@@ -56,6 +56,8 @@ struct FetchServerTests {
         ("slow body past the idle time-out", .slowBody(seconds: 3), .breakdownExport),
         ("ping 503", .html(503), .ping),
         ("campaign list 500", .status(500, code: "internal_error"), .campaigns),
+        ("200 HTML page on the overview", .html(200), .overview),
+        ("export announced as gzip", .contentEncoding("gzip"), .breakdownExport),
     ] as [(String, FakeFault, FakeRoute)])
     func retried(name: String, fault: FakeFault, route: FakeRoute) async throws {
         let clean = try await FetchHarness.start()
