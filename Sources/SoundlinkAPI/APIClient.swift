@@ -128,7 +128,8 @@ final class APIClient: Sendable {
             case .readTimeout: return "idle time-out"
             case .deadlineExceeded: return "deadline exceeded"
             case .remoteConnectionClosed: return "connection closed"
-            default: return String(describing: error)
+            // The full description can carry a header's value, the key included.
+            default: return error.shortDescription
             }
         }
         if String(describing: type(of: error)) == "NIOConnectionError" { return "cannot connect" }
@@ -138,7 +139,8 @@ final class APIClient: Sendable {
 }
 
 extension HTTPClientResponse {
-    var isSuccess: Bool { (200..<300).contains(Int(status.code)) }
+    /// A 2xx that carries the whole body: 206 Partial Content is a part of it by definition.
+    var isSuccess: Bool { (200..<300).contains(Int(status.code)) && status != .partialContent }
 
     /// The server's clock (`Date` header), as seconds since 1970.
     var serverDate: Double? { headers.first(name: "Date").flatMap(HTTPDate.parse) }

@@ -13,6 +13,8 @@ public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case errorEnvelope(status: Int)
         /// The paginated items do not number `pagination.totalCount`, or a page is not readable.
         case badPages(String)
+        /// A 2xx whose body cannot be what was asked for: a compressed export, an overview that is not JSON.
+        case unusableBody(String)
     }
 
     public var reason: Reason
@@ -57,6 +59,7 @@ public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case .rowCountMismatch(let received, let announced): text = "\(received) rows received, X-Row-Count \(announced)"
         case .errorEnvelope(let status): text = "HTTP \(status) with a JSON error envelope"
         case .badPages(let detail): text = "pages not usable (\(detail))"
+        case .unusableBody(let detail): text = "body not usable (\(detail))"
         }
         text += ", error.code \(code ?? "-"), requestId \(requestId ?? "-")"
         return text

@@ -8,6 +8,10 @@ extension FetchSettings {
         guard let key = environment["SOUNDLINK_API_KEY"].flatMap(APIKey.init) else {
             throw FetchSettingsError(description: "SOUNDLINK_API_KEY is not set: set it to the Soundlink API key (it is read from the environment only)")
         }
+        // An HTTP header cannot carry a control character: refused here, so that no error names the key.
+        guard !key.secret.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw FetchSettingsError(description: "SOUNDLINK_API_KEY holds a control character (a line end copied with it?): set it to the key alone")
+        }
         guard let out = commandLine.out ?? config?.out else {
             throw FetchSettingsError(description: "no output folder: give --out DIR (or \"out\" in the config file's \"fetch\" object)")
         }

@@ -41,14 +41,18 @@ public struct Fetcher: Sendable {
     /// Creates the folder and its three sub-folders, and removes what a killed run left; returns how many files.
     private func prepareFolder() throws -> Int {
         var removed = 0
-        for sub in [""] + FetchKind.allCases.map({ "/" + $0.rawValue }) {
-            let path = settings.outputFolder + sub
+        for kind in [nil] + FetchKind.allCases.map(Optional.some) {
+            let path = settings.outputFolder + (kind.map { "/" + $0.rawValue } ?? "")
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
                 throw FetchError.file(path: path, reason: "cannot create the folder")
             }
-            removed += TemporaryFile.removeLeftovers(in: path)
+            // A temporary file of a name fetch writes there: the manifest, or a file of the folder's kind.
+            removed += TemporaryFile.removeLeftovers(in: path) { name in
+                guard let kind else { return name == Manifest.fileName }
+                return name.hasPrefix(kind.rawValue + "_") && name.hasSuffix(kind == .overview ? ".json" : ".jsonl")
+            }
         }
         return removed
     }
@@ -171,6 +175,8 @@ public struct Fetcher: Sendable {
               let current = (pagination["page"] as? NSNumber)?.intValue,
               let totalPages = (pagination["totalPages"] as? NSNumber)?.intValue
         else { throw FetchFailure(.badPages("campaign list page \(page) is not the documented JSON")) }
+        // Another page than the one asked for would repeat or skip campaigns, or never reach the last page.
+        guard current == page else { throw FetchFailure(.badPages("asked for campaign list page \(page), got page \(current)")) }
         return (items, current, totalPages)
     }
 
@@ -261,6 +267,10 @@ public struct Fetcher: Sendable {
         if contentType.hasPrefix("application/json") {
             throw await api.failure(for: response, reason: .errorEnvelope(status: Int(response.status.code)))
         }
+        // Bodies are written as received: a compressed one would be saved as lines it does not hold.
+        if let coding = response.headers.first(name: "Content-Encoding"), coding.lowercased() != "identity" {
+            throw FetchFailure(.unusableBody("Content-Encoding \(coding)"))
+        }
         try file.rewindToStart()
         var counter = ExportLineCounter()
         try await stream(response, into: file) { counter.feed($0) }
@@ -283,8 +293,11 @@ public struct Fetcher: Sendable {
         try await stream(response, into: file) { bytes in
             if head.count < 1 << 20 { head.append(contentsOf: bytes.prefix((1 << 20) - head.count)) }
         }
-        if let object = try? JSONSerialization.jsonObject(with: Data(head)) as? [String: Any], object["data"] == nil,
-           let error = object["error"] as? [String: Any] {
+        // A gateway's HTML page or any other text is not an overview.
+        guard let object = try? JSONSerialization.jsonObject(with: Data(head)) as? [String: Any] else {
+            throw FetchFailure(.unusableBody("the overview is not a JSON object"))
+        }
+        if object["data"] == nil, let error = object["error"] as? [String: Any] {
             throw FetchFailure(.errorEnvelope(status: Int(response.status.code)), code: error["code"] as? String,
                                requestId: (object["meta"] as? [String: Any])?["requestId"] as? String)
         }
@@ -341,7 +354,7 @@ public struct Fetcher: Sendable {
             let result = try await api.withRetries("GET \(path) page \(page)") {
                 try file.rewind(to: mark)
                 counter = before
-                return try await breakdownPage(api, path: path, query: dates + [("page", "\(page)"), ("pageSize", "500")],
+                return try await breakdownPage(api, path: path, page: page, query: dates + [("page", "\(page)"), ("pageSize", "500")],
                                                into: file, counter: &counter)
             }
             items += result.items
@@ -368,7 +381,7 @@ public struct Fetcher: Sendable {
         var requestId: String?
     }
 
-    private func breakdownPage(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile,
+    private func breakdownPage(_ api: APIClient, path: String, page asked: Int, query: [(String, String)], into file: TemporaryFile,
                                counter: inout ExportLineCounter) async throws -> PageResult {
         let response = try await api.send(path, query: query, accept: "application/json")
         guard response.isSuccess else { throw await api.failure(for: response) }
@@ -401,6 +414,8 @@ public struct Fetcher: Sendable {
               let totalPages = (pagination["totalPages"] as? NSNumber)?.intValue,
               let totalCount = (pagination["totalCount"] as? NSNumber)?.intValue
         else { throw FetchFailure(.badPages("a page is not the documented JSON")) }
+        // Another page than the one asked for would write its items twice, or never reach the last page.
+        guard page == asked else { throw FetchFailure(.badPages("asked for page \(asked), got page \(page)")) }
         return PageResult(items: extractor.itemCount, page: page, totalPages: totalPages, totalCount: totalCount,
                           serverDate: response.serverDate, requestId: nil)
     }

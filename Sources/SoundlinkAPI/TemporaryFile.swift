@@ -100,13 +100,26 @@ final class TemporaryFile {
         try file.commit()
     }
 
-    /// Removes the temporary files a killed run left in `folder`; returns how many.
-    static func removeLeftovers(in folder: String) -> Int {
+    /// Removes the temporary files a killed run left in `folder`; returns how many. Only names this
+    /// type makes for a final name that `isOurs` accepts are removed: a user's file is kept.
+    static func removeLeftovers(in folder: String, finalNames isOurs: (String) -> Bool) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
         var removed = 0
-        for name in names where name.hasPrefix(prefix) {
+        for name in names {
+            guard let finalName = finalName(ofTemporary: name), isOurs(finalName) else { continue }
             if unlink(folder + "/" + name) == 0 { removed += 1 }
         }
         return removed
+    }
+
+    /// The final name in a temporary name (`.fetch-tmp-` + 8 lowercase hex digits + `-` + final name), else nil.
+    static func finalName(ofTemporary name: String) -> String? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let rest = name.utf8.dropFirst(prefix.utf8.count)
+        let tag = rest.prefix(8)
+        guard tag.count == 8, tag.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+              rest.dropFirst(8).first == UInt8(ascii: "-") else { return nil }
+        let finalName = String(decoding: rest.dropFirst(9), as: UTF8.self)
+        return finalName.isEmpty ? nil : finalName
     }
 }

@@ -40,6 +40,12 @@ public enum FakeFault: Sendable {
     case slowBody(seconds: Double)
     /// A paginated page whose `pagination.totalCount` is one more than the rows (they changed meanwhile).
     case wrongTotalCount
+    /// Page 1 whatever page was asked for, as a server that ignores the `page` parameter sends it.
+    case firstPageOnly
+    /// 206 Partial Content with the first half of the body and no `X-Row-Count`.
+    case partialContent
+    /// The body as usual but announced with this `Content-Encoding` and without `X-Row-Count`.
+    case contentEncoding(String)
 }
 
 /// One request as the fake saw it.
@@ -162,6 +168,11 @@ public final class FakeSoundlink: Sendable {
         }
         guard let (route, campaignID) = route else { return envelope(404, code: "not_found", message: "No such route.") }
         if let fault = takeFault(route, campaignID) {
+            if case .firstPageOnly = fault {
+                var first = query
+                first["page"] = "1"
+                return respondNormally(route, campaignID, first)
+            }
             if let answer = faulty(fault, normal: { respondNormally(route, campaignID, query) }) { return answer }
         }
         return respondNormally(route, campaignID, query)
@@ -248,6 +259,19 @@ public final class FakeSoundlink: Sendable {
             if let range = text.range(of: #"(?<="totalCount": )\d+"#, options: .regularExpression) {
                 answer.body = Array(text.replacingCharacters(in: range, with: "\((Int(text[range]) ?? 0) + 1)").utf8)
             }
+            return answer
+        case .firstPageOnly:
+            return nil
+        case .partialContent:
+            var answer = normal()
+            answer.status = 206
+            answer.body = Array(answer.body.prefix(answer.body.count / 2))
+            answer.headers.removeAll { $0.0 == "X-Row-Count" }
+            return answer
+        case .contentEncoding(let coding):
+            var answer = normal()
+            answer.headers.removeAll { $0.0 == "X-Row-Count" }
+            answer.headers.append(("Content-Encoding", coding))
             return answer
         }
     }

@@ -56,6 +56,8 @@ struct FetchServerTests {
         ("slow body past the idle time-out", .slowBody(seconds: 3), .breakdownExport),
         ("ping 503", .html(503), .ping),
         ("campaign list 500", .status(500, code: "internal_error"), .campaigns),
+        ("200 HTML page on the overview", .html(200), .overview),
+        ("export announced as gzip", .contentEncoding("gzip"), .breakdownExport),
     ] as [(String, FakeFault, FakeRoute)])
     func retried(name: String, fault: FakeFault, route: FakeRoute) async throws {
         let clean = try await FetchHarness.start()
@@ -116,6 +118,18 @@ struct FetchServerTests {
         #expect(harness.files().keys.sorted() == aprilFiles.sorted())
     }
 
+    @Test("a 206 Partial Content is not a whole body: the window fails and keeps no file")
+    func partialContent() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.inject(.partialContent, on: .breakdownExport, campaign: "camp-b")
+        let summary = try await harness.fetch(harness.settings())
+        #expect(summary.fetched == 1 && summary.failed.map(\.campaign) == ["camp-b"])
+        #expect(summary.failed.first?.failure?.failure.status == 206)
+        #expect(harness.text("breakdown/breakdown_camp-b_2026-04-01_2026-04-30.jsonl") == nil)
+        #expect(try harness.manifest().files.allSatisfy { $0.campaign == "camp-a" })
+    }
+
     @Test("a body cut short on every attempt is named so")
     func cutShortReport() async throws {
         let harness = try await FetchHarness.start()
@@ -145,6 +159,21 @@ struct FetchServerTests {
             #expect("\(failure)".hasPrefix("connection error ("))
         }
         try? FileManager.default.removeItem(atPath: harness.folder)
+    }
+
+    @Test("a key the HTTP client refuses to send is not named in the error")
+    func keyRefusedByClient() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        var settings = harness.settings(key: "sk_live_secret\r")
+        settings.maxAttempts = 1
+        do {
+            _ = try await harness.fetch(settings)
+            Issue.record("the fetch did not fail")
+        } catch {
+            #expect(!"\(error)".contains("secret"), "\(error)")
+        }
+        #expect(harness.server.requests.isEmpty)
     }
 
     @Test("a 401 at the ping stops the job with the code and the request id, after one request")
@@ -315,6 +344,36 @@ struct FetchServerTests {
         #expect(failing.failed.first?.failure?.failure == FetchFailure(.badPages("6 items, pagination.totalCount 7")))
     }
 
+    @Test("a campaign page that is not the page asked for is retried, so no campaign is lost")
+    func campaignPageNotAskedFor() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.setListPageSize(1)
+        // Page 1's content on the first three requests: the answers to page 2 are page 1 again.
+        harness.server.inject(.firstPageOnly, on: .campaigns, times: 3)
+        let summary = try await harness.fetch(harness.settings())
+        #expect(summary.campaigns == 2 && summary.fetched == 2 && summary.failed.isEmpty)
+        #expect(harness.server.requests.filter { $0.route == .campaigns }.map { $0.query["page"]! } == ["1", "2", "2", "2"])
+        #expect(harness.files().keys.contains("breakdown/breakdown_camp-b_2026-04-01_2026-04-30.jsonl"))
+    }
+
+    @Test("a paginated breakdown page that is not the page asked for is retried, so no row is written twice")
+    func breakdownPageNotAskedFor() async throws {
+        let harness = try await FetchHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.server.setBreakdownPageSize(2)
+        harness.server.inject(.firstPageOnly, on: .breakdownPage, campaign: "camp-a", times: 3)
+        var settings = harness.settings()
+        settings.paginated = true
+        let summary = try await harness.fetch(settings)
+        #expect(summary.failed.isEmpty && summary.fetched == 2)
+        // Six April rows in pages of 2: pages 1, 2, 3, and page 2 asked twice more.
+        #expect(harness.server.requests.filter { $0.route == .breakdownPage && $0.path.contains("camp-a") }
+            .map { $0.query["page"]! } == ["1", "2", "2", "2", "3"])
+        #expect(harness.text("breakdown/breakdown_camp-a_2026-04-01_2026-04-30.jsonl") == FetchHarness.aprilBreakdown("camp-a"))
+        #expect(try harness.manifest().entry("breakdown/breakdown_camp-a_2026-04-01_2026-04-30.jsonl")?.rows == 6)
+    }
+
     @Test("campaigns are listed page by page; one created after the period is skipped")
     func campaignPaging() async throws {
         var campaigns = FetchHarness.campaigns()
@@ -333,12 +392,16 @@ struct FetchServerTests {
         let harness = try await FetchHarness.start()
         defer { Task { await harness.stop() } }
         try FileManager.default.createDirectory(atPath: harness.folder + "/breakdown", withIntermediateDirectories: true)
-        for name in ["breakdown/.fetch-tmp-1234abcd-breakdown_camp-a_2026-04-01_2026-04-30.jsonl", "notes.txt", "breakdown/mine.jsonl"] {
+        // A user's files whose names only start like a temporary file's are not fetch's to remove.
+        let users = ["notes.txt", "breakdown/mine.jsonl", ".fetch-tmp-notes.txt", ".fetch-tmp-1234abcd-mine.txt",
+                     "breakdown/.fetch-tmp-1234abcd-engagement_camp-a_2026-04-01_2026-04-30.jsonl"]
+        for name in ["breakdown/.fetch-tmp-1234abcd-breakdown_camp-a_2026-04-01_2026-04-30.jsonl",
+                     ".fetch-tmp-0f0f0f0f-manifest.json"] + users {
             _ = FileManager.default.createFile(atPath: harness.folder + "/" + name, contents: Data("x\n".utf8))
         }
         let summary = try await harness.fetch(harness.settings())
-        #expect(summary.temporaryFilesRemoved == 1)
-        #expect(harness.files().keys.sorted() == (aprilFiles + ["notes.txt", "breakdown/mine.jsonl"]).sorted())
+        #expect(summary.temporaryFilesRemoved == 2)
+        #expect(harness.files().keys.sorted() == (aprilFiles + users).sorted())
     }
 
     @Test("pacing holds the run to the per-minute limit (with a virtual clock)")

@@ -61,6 +61,21 @@ struct FetchSettingsTests {
         }
     }
 
+    @Test("a key with a control character (a line end from a secret file) is refused without printing it",
+          arguments: ["sk_live_secret\r", "sk_live_secret\n", "sk_live\u{0}secret"])
+    func keyWithControlCharacter(key: String) {
+        var overrides = FetchOverrides()
+        overrides.out = "f"
+        do {
+            _ = try FetchSettings.resolve(from: from, to: to, commandLine: overrides, config: nil,
+                                          environment: ["SOUNDLINK_API_KEY": key])
+            Issue.record("the key was accepted")
+        } catch {
+            #expect("\(error)".contains("SOUNDLINK_API_KEY"))
+            #expect(!"\(error)".contains("secret"))
+        }
+    }
+
     @Test("a shorter back-off base scales the cap and the default Retry-After")
     func backoffBase() throws {
         var overrides = FetchOverrides()

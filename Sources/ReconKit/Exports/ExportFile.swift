@@ -24,9 +24,13 @@ public struct ExportFile: Hashable, Sendable {
         return skipped.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    static func isExportName(_ name: String) -> Bool { name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz") }
+    /// Hidden names (such as the `.fetch-tmp-…` file a killed `fetch` left) are not exports, as for overviews.
+    static func isExportName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".jsonl") || name.hasSuffix(".jsonl.gz"))
+    }
 
     private static func looksLikeExport(_ name: String) -> Bool {
+        guard !name.hasPrefix(".") else { return false }
         let lower = name.lowercased()
         return [".jsonl", ".json", ".ndjson", ".gz", ".jsonl.gz", ".json.gz", ".ndjson.gz"].contains { lower.hasSuffix($0) }
     }
