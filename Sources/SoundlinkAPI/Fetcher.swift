@@ -225,10 +225,16 @@ public struct Fetcher: Sendable {
                 return WindowOutcome(campaign: campaign, window: window, rows: nil, isFinal: false, failure: (kind, failure))
             }
         }
-        let closes = Instant(startOf: window.end.adding(days: 8)).seconds
+        // SPEC §13: every row final, or for an empty export the server's Date at or after the window's
+        // end + 8 days. Rows all final before that date (a campaign paused since) do not make the
+        // window final either: rows of its later days could still come, and a final window is never
+        // asked for again. Without a Date header, an export with rows follows the rows alone.
+        let closes = Double(Instant(startOf: window.end.adding(days: 8)).seconds)
         let isFinal = files.allSatisfy { kind, _, download in
             kind == .overview
-                || (download.rows! > 0 ? download.allFinal : (download.serverDate.map { $0 >= Double(closes) } ?? false))
+                || (download.rows! > 0
+                    ? download.allFinal && (download.serverDate.map { $0 >= closes } ?? true)
+                    : (download.serverDate.map { $0 >= closes } ?? false))
         }
         var entries: [Manifest.Entry] = []
         for (kind, file, download) in files {

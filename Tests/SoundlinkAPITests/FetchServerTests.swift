@@ -272,6 +272,29 @@ struct FetchServerTests {
         #expect(harness.text("engagement/engagement_quiet_2026-04-01_2026-04-30.jsonl") == "")
     }
 
+    @Test("rows all final before the window's end + 8 days (a campaign paused since) leave the window open", arguments: [
+        ("Mon, 20 Apr 2026 12:00:00 GMT", false), ("Thu, 07 May 2026 23:59:59 GMT", false), ("Fri, 08 May 2026 00:00:00 GMT", true),
+    ])
+    func pausedCampaign(date: String, final: Bool) async throws {
+        // Rows of 1 and 2 April only, exported on 12 April: final by SPEC §4 (report_date + 8 days).
+        let paused = FakeCampaign(
+            id: "paused",
+            breakdown: ["2026-04-01", "2026-04-02"].map { FetchHarness.breakdownRow("paused", $0, "US", exportedAt: "2026-04-12T00:00:00Z") },
+            engagement: ["2026-04-01"].map {
+                FetchHarness.engagementRow("paused", $0, "catalog", "1111111111111111111111", exportedAt: "2026-04-12T00:00:00Z")
+            })
+        let harness = try await FetchHarness.start([paused])
+        defer { Task { await harness.stop() } }
+        harness.server.setServerDate(date)
+        var summary = try await harness.fetch(harness.settings())
+        #expect(summary.rows == 3)
+        #expect(summary.finalNow == (final ? 1 : 0), "\(date)")
+        #expect(try harness.manifest().files.allSatisfy { $0.windowFinal == final })
+        // Not final: the next run asks again (the campaign may resume before 30 April).
+        summary = try await harness.fetch(harness.settings())
+        #expect(summary.skippedFinal == (final ? 1 : 0))
+    }
+
     @Test("a window fetched with another engagement context or breakdown mode is not final for this run")
     func contextAndMode() async throws {
         let harness = try await FetchHarness.start()
