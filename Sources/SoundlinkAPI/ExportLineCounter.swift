@@ -8,15 +8,24 @@ import ReconKit
 public struct ExportLineCounter: Sendable {
     /// Non-blank lines seen.
     public private(set) var rows = 0
-    /// False once a row is provisional or cannot be read.
+    /// False once a row is provisional, cannot be read, or is not of the window asked for.
     public private(set) var allFinal = true
+    /// Rows whose `campaign_id` or `report_date` is not the window's: the server answered for
+    /// something else (such rows keep the window provisional, so it is asked for again).
+    public private(set) var outOfWindow = 0
+    private let campaign: String?
+    private let days: ClosedRange<CalendarDay>?
     private var partial: [UInt8] = []
     /// The unfinished line grew past `longestInspected`: it is counted, not inspected.
     private var overlong = false
     /// A line longer than this is not inspected; the window is then not final.
     private static let longestInspected = 1 << 20
 
-    public init() {}
+    /// A counter for the export of `campaign` over `days`; with nil, rows are not checked against them.
+    public init(campaign: String? = nil, days: ClosedRange<CalendarDay>? = nil) {
+        self.campaign = campaign
+        self.days = days
+    }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) {
         Array(bytes).withUnsafeBytes { feed($0) }
@@ -72,9 +81,23 @@ public struct ExportLineCounter: Sendable {
         rows += 1
         if wasOverlong {
             allFinal = false
-        } else if allFinal, !Self.isFinal(line) {
+            return
+        }
+        if allFinal, !Self.isFinal(line) { allFinal = false }
+        if !isOfWindow(line) {
+            outOfWindow += 1
             allFinal = false
         }
+    }
+
+    /// True when the line's `campaign_id` and `report_date` are the window's (or none was given).
+    private func isOfWindow(_ line: UnsafeRawBufferPointer) -> Bool {
+        if let campaign, Self.stringValue(of: Self.campaignID, in: line) != campaign { return false }
+        if let days {
+            guard let text = Self.stringValue(of: Self.reportDate, in: line), let day = CalendarDay(text),
+                  days.contains(day) else { return false }
+        }
+        return true
     }
 
     /// True when the line's `exported_at` is at or after its `report_date` + 8 days at 00:00 UTC.
@@ -87,6 +110,7 @@ public struct ExportLineCounter: Sendable {
 
     private static let reportDate = Array("\"report_date\"".utf8)
     private static let exportedAt = Array("\"exported_at\"".utf8)
+    private static let campaignID = Array("\"campaign_id\"".utf8)
 
     /// The plain string value of a `"key": "value"` pair; nil for null, escapes or absence.
     static func stringValue(of needle: [UInt8], in line: UnsafeRawBufferPointer) -> String? {

@@ -198,13 +198,16 @@ public struct Fetcher: Sendable {
         let base = "/v1/campaigns/\(campaign)/metrics"
         let dates = [("startDate", window.start.description), ("endDate", window.end.description)]
         var files: [(FetchKind, TemporaryFile, Download)] = []
+        // Every row must be of this campaign and window.
+        let counter = ExportLineCounter(campaign: campaign, days: window.start...window.end)
         for kind in FetchKind.allCases {
             let file = try TemporaryFile(finalPath: folder + "/" + kind.relativePath(campaign: campaign, window: window))
             do {
                 let download: Download
                 switch kind {
                 case .breakdown where settings.paginated:
-                    download = try await paginatedBreakdown(api, path: base + "/breakdown", dates: dates, into: file)
+                    download = try await paginatedBreakdown(
+                        api, path: base + "/breakdown", dates: dates, counter: counter, into: file)
                 case .breakdown, .engagement:
                     var query = dates
                     if kind == .engagement, let context = settings.engagementContext {
@@ -212,7 +215,7 @@ public struct Fetcher: Sendable {
                     }
                     let path = base + "/\(kind.rawValue)/export"
                     download = try await api.withRetries("GET \(path)") {
-                        try await export(api, path: path, query: query, into: file)
+                        try await export(api, path: path, query: query, counter: counter, into: file)
                     }
                 case .overview:
                     let path = base + "/overview"
@@ -249,13 +252,16 @@ public struct Fetcher: Sendable {
         }
         try await manifest.record(entries)
         let rows = (files[0].2.rows ?? 0, files[1].2.rows ?? 0)
-        return WindowOutcome(campaign: campaign, window: window, rows: rows, isFinal: isFinal, failure: nil)
+        return WindowOutcome(campaign: campaign, window: window, rows: rows, isFinal: isFinal, failure: nil,
+                             outOfWindowRows: files.reduce(0) { $0 + $1.2.outOfWindow })
     }
 
     /// What one file's response gave.
     struct Download {
         var rows: Int?
         var allFinal: Bool
+        /// Rows of another campaign or of days outside the window.
+        var outOfWindow: Int
         var serverDate: Double?
         var fetchedAt: String
     }
@@ -264,9 +270,9 @@ public struct Fetcher: Sendable {
         Date().formatted(.iso8601)
     }
 
-    private func export(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile)
-        async throws -> Download
-    {
+    private func export(
+        _ api: APIClient, path: String, query: [(String, String)], counter fresh: ExportLineCounter, into file: TemporaryFile
+    ) async throws -> Download {
         let response = try await api.send(path, query: query, accept: "application/x-ndjson")
         guard response.isSuccess else { throw await api.failure(for: response) }
         let contentType = response.headers.first(name: "Content-Type")?.lowercased() ?? ""
@@ -278,14 +284,14 @@ public struct Fetcher: Sendable {
             throw FetchFailure(.unusableBody("Content-Encoding \(coding)"))
         }
         try file.rewindToStart()
-        var counter = ExportLineCounter()
+        var counter = fresh
         try await stream(response, into: file) { counter.feed($0) }
         counter.finish()
         if let announced = response.headers.first(name: "X-Row-Count").flatMap({ Int($0) }), announced != counter.rows {
             throw FetchFailure(.rowCountMismatch(received: counter.rows, announced: announced))
         }
-        return Download(rows: counter.rows, allFinal: counter.allFinal, serverDate: response.serverDate,
-                        fetchedAt: Self.timestamp())
+        return Download(rows: counter.rows, allFinal: counter.allFinal, outOfWindow: counter.outOfWindow,
+                        serverDate: response.serverDate, fetchedAt: Self.timestamp())
     }
 
     private func overview(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile)
@@ -307,7 +313,7 @@ public struct Fetcher: Sendable {
             throw FetchFailure(.errorEnvelope(status: Int(response.status.code)), code: error["code"] as? String,
                                requestId: (object["meta"] as? [String: Any])?["requestId"] as? String)
         }
-        return Download(rows: nil, allFinal: true, serverDate: response.serverDate, fetchedAt: Self.timestamp())
+        return Download(rows: nil, allFinal: true, outOfWindow: 0, serverDate: response.serverDate, fetchedAt: Self.timestamp())
     }
 
     /// Writes the body as it arrives; a body that ends early or goes silent is "cut short".
@@ -331,13 +337,13 @@ public struct Fetcher: Sendable {
 
     /// Walks every page; a walk whose items do not number `pagination.totalCount` (the rows changed while
     /// it went on) is walked again, like an export whose lines do not match `X-Row-Count`.
-    private func paginatedBreakdown(_ api: APIClient, path: String, dates: [(String, String)], into file: TemporaryFile)
-        async throws -> Download
-    {
+    private func paginatedBreakdown(
+        _ api: APIClient, path: String, dates: [(String, String)], counter: ExportLineCounter, into file: TemporaryFile
+    ) async throws -> Download {
         var walk = 1
         while true {
             do {
-                return try await walkPages(api, path: path, dates: dates, into: file)
+                return try await walkPages(api, path: path, dates: dates, counter: counter, into: file)
             } catch let failure as FetchFailure {
                 guard case .badPages = failure.reason, walk < settings.maxAttempts else { throw failure }
                 try await api.waitBeforeRetry("GET \(path) (all pages)", attempt: walk, failure: failure)
@@ -346,11 +352,11 @@ public struct Fetcher: Sendable {
         }
     }
 
-    private func walkPages(_ api: APIClient, path: String, dates: [(String, String)], into file: TemporaryFile)
-        async throws -> Download
-    {
+    private func walkPages(
+        _ api: APIClient, path: String, dates: [(String, String)], counter fresh: ExportLineCounter, into file: TemporaryFile
+    ) async throws -> Download {
         try file.rewindToStart()
-        var counter = ExportLineCounter()
+        var counter = fresh
         var page = 1
         var items = 0
         var serverDate: Double?
@@ -371,8 +377,8 @@ public struct Fetcher: Sendable {
                     throw FetchFailure(.badPages("\(items) items, pagination.totalCount \(result.totalCount)"),
                                        requestId: result.requestId)
                 }
-                return Download(rows: counter.rows, allFinal: counter.allFinal, serverDate: serverDate,
-                                fetchedAt: Self.timestamp())
+                return Download(rows: counter.rows, allFinal: counter.allFinal, outOfWindow: counter.outOfWindow,
+                                serverDate: serverDate, fetchedAt: Self.timestamp())
             }
             page += 1
         }

@@ -7,5 +7,7 @@ public struct WindowOutcome: Sendable {
     public let isFinal: Bool
     /// Which file failed and why.
     public let failure: (kind: FetchKind, failure: FetchFailure)?
+    /// Rows of another campaign or of days outside the window (the window then stays provisional).
+    public var outOfWindowRows = 0
 
 }

@@ -41,6 +41,10 @@ final class FetchConsole: FetchObserver {
             $0.rows += (outcome.rows?.breakdown ?? 0) + (outcome.rows?.engagement ?? 0)
         }
         let name = "campaign \(outcome.campaign) window \(outcome.window)"
+        if outcome.outOfWindowRows > 0 {
+            line("soundlink-recon: warning: \(name): \(outcome.outOfWindowRows) rows of another campaign or of days "
+                + "outside the window; kept as received, the window stays provisional (fetched again next time)")
+        }
         if let failed = outcome.failure {
             line("soundlink-recon: error: \(name): \(failed.kind.rawValue) failed after its last attempt: \(failed.failure)")
         } else if verbose, let rows = outcome.rows {

@@ -295,6 +295,21 @@ struct FetchServerTests {
         #expect(summary.skippedFinal == (final ? 1 : 0))
     }
 
+    @Test("rows of another campaign in a window keep it provisional, so it is asked for again")
+    func rowsOfAnotherCampaign() async throws {
+        let mixed = FakeCampaign(
+            id: "c1",
+            breakdown: [FetchHarness.breakdownRow("c1", "2026-04-01", "US"), FetchHarness.breakdownRow("OTHER", "2026-04-10", "US")],
+            engagement: [FetchHarness.engagementRow("c1", "2026-04-01", "catalog", "1111111111111111111111")])
+        let harness = try await FetchHarness.start([mixed])
+        defer { Task { await harness.stop() } }
+        var summary = try await harness.fetch(harness.settings())
+        #expect(summary.rows == 3 && summary.finalNow == 0)
+        #expect(try harness.manifest().files.allSatisfy { !$0.windowFinal })
+        summary = try await harness.fetch(harness.settings())
+        #expect(summary.skippedFinal == 0 && summary.fetched == 1)
+    }
+
     @Test("a window fetched with another engagement context or breakdown mode is not final for this run")
     func contextAndMode() async throws {
         let harness = try await FetchHarness.start()

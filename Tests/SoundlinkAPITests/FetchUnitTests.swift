@@ -73,6 +73,24 @@ struct FetchUnitTests {
         #expect(counter.rows == 3 && !counter.allFinal)
     }
 
+    @Test("rows of another campaign or of days outside the window are counted and keep it provisional")
+    func outOfWindowRows() throws {
+        let row = { (campaign: String, day: String) in
+            #"{"campaign_id":"\#(campaign)","report_date":"\#(day)","exported_at":"2026-06-01T00:00:00Z"}"#
+        }
+        let april = try #require(CalendarDay("2026-04-01"))...(try #require(CalendarDay("2026-04-30")))
+        var counter = ExportLineCounter(campaign: "c1", days: april)
+        counter.feed(Array([row("c1", "2026-04-01"), row("c1", "2026-04-30")].joined(separator: "\n").utf8))
+        counter.finish()
+        #expect(counter.rows == 2 && counter.outOfWindow == 0 && counter.allFinal)
+        for (campaign, day) in [("OTHER", "2026-04-10"), ("c1", "2026-03-31"), ("c1", "2026-05-01"), ("c10", "2026-04-10")] {
+            var mixed = ExportLineCounter(campaign: "c1", days: april)
+            mixed.feed(Array((row("c1", "2026-04-01") + "\n" + row(campaign, day) + "\n").utf8))
+            mixed.finish()
+            #expect(mixed.rows == 2 && mixed.outOfWindow == 1 && !mixed.allFinal, "\(campaign) \(day)")
+        }
+    }
+
     @Test("an empty export has no rows and no provisional row")
     func emptyExport() {
         var counter = ExportLineCounter()

@@ -322,6 +322,19 @@ struct FetchBinaryTests {
         #expect(!Self.key.isEmpty)
     }
 
+    @Test("rows of another campaign in a window are named in a warning, and the window stays provisional")
+    func rowsOfAnotherCampaign() async throws {
+        let row = #"{"provider":"soundlink","account_id":"acc","report_date":"2026-04-10","exported_at":"2026-05-20T00:00:00Z","campaign_id":"OTHER","country_code":"US","spend_total":1.00,"currency":"USD"}"#
+        let server = try await Self.startServer([FakeCampaign(id: "c1", breakdown: [row])])
+        defer { Task { await server.stop() } }
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        let outcome = try Self.fetch(["--out", work.path + "/f", "--month", "2026-04", "--base-url", server.baseURL])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("soundlink-recon: warning: campaign c1 window 2026-04-01..2026-04-30: 1 rows of another "
+            + "campaign or of days outside the window; kept as received, the window stays provisional (fetched again next time)"),
+                "\(outcome.stderr)")
+    }
+
     @Test("without SOUNDLINK_API_KEY fetch stops with one line saying to set it", arguments: [nil, ""] as [String?])
     func missingKey(key: String?) throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
