@@ -6,12 +6,16 @@ import TestSupport
 /// A report edited by hand inside an output set is the user's: no command removes it.
 @Suite("Output sets edited by hand")
 struct EditedOutputSetTests {
-    /// Writes a complete 'run' set of two reports and its marker into `folder` of `work`.
+    /// Writes a complete 'run' set of two reports and its marker into `folder` of `work`, the
+    /// reports a minute older than the marker.
     private func writeSet(_ work: TemporaryFolder, _ folder: String) throws {
         try work.write(folder + "/partners.csv", "bucket\n")
         try work.write(folder + "/summary.md", "# summary\n")
         let marker = OutputSetMarker(kind: .run, version: "1.0.0", files: ["partners.csv", "summary.md"])
         try work.write(folder + "/" + OutputSetMarker.fileName, marker.rendered)
+        for name in ["partners.csv", "summary.md"] {
+            try setModificationTime(work.path + "/" + folder + "/" + name, secondsFromNow: -60)
+        }
     }
 
     private func setModificationTime(_ path: String, secondsFromNow: TimeInterval) throws {
@@ -23,8 +27,6 @@ struct EditedOutputSetTests {
     func editedAfterTheMarker() throws {
         let work = try TemporaryFolder()
         try writeSet(work, "out")
-        try setModificationTime(work.path + "/out/partners.csv", secondsFromNow: -60)
-        try setModificationTime(work.path + "/out/summary.md", secondsFromNow: -60)
         #expect(OutputSetMarker.contents(of: work.path + "/out") == .outputSet(.run))
 
         try setModificationTime(work.path + "/out/partners.csv", secondsFromNow: 60)
@@ -55,8 +57,6 @@ struct EditedOutputSetTests {
     func unchangedSetReplaced() throws {
         let work = try TemporaryFolder()
         try writeSet(work, "out")
-        try setModificationTime(work.path + "/out/partners.csv", secondsFromNow: -60)
-        try setModificationTime(work.path + "/out/summary.md", secondsFromNow: -60)
         let output = try OutputFolder(path: work.path + "/out", kind: .run, force: false)
         try output.write("partners.csv", "bucket\nnew\n")
         try output.commit()
