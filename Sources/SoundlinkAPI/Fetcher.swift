@@ -50,8 +50,7 @@ public struct Fetcher: Sendable {
             }
             // A temporary file of a name fetch writes there: the manifest, or a file of the folder's kind.
             removed += TemporaryFile.removeLeftovers(in: path) { name in
-                guard let kind else { return name == Manifest.fileName }
-                return name.hasPrefix(kind.rawValue + "_") && name.hasSuffix(kind == .overview ? ".json" : ".jsonl")
+                kind.map { $0.isFileName(name) } ?? (name == Manifest.fileName)
             }
         }
         return removed
