@@ -83,27 +83,30 @@ public struct ExportLineCounter: Sendable {
             allFinal = false
             return
         }
-        if allFinal, !Self.isFinal(line) { allFinal = false }
-        if !isOfWindow(line) {
+        // `report_date` is read once, for both checks.
+        let day = Self.stringValue(of: Self.reportDate, in: line).flatMap(CalendarDay.init)
+        if allFinal, !Self.isFinal(line, reportDate: day) { allFinal = false }
+        if !isOfWindow(line, reportDate: day) {
             outOfWindow += 1
             allFinal = false
         }
     }
 
     /// True when the line's `campaign_id` and `report_date` are the window's (or none was given).
-    private func isOfWindow(_ line: UnsafeRawBufferPointer) -> Bool {
+    private func isOfWindow(_ line: UnsafeRawBufferPointer, reportDate day: CalendarDay?) -> Bool {
         if let campaign, Self.stringValue(of: Self.campaignID, in: line) != campaign { return false }
-        if let days {
-            guard let text = Self.stringValue(of: Self.reportDate, in: line), let day = CalendarDay(text),
-                  days.contains(day) else { return false }
-        }
+        if let days { guard let day, days.contains(day) else { return false } }
         return true
     }
 
     /// True when the line's `exported_at` is at or after its `report_date` + 8 days at 00:00 UTC.
     public static func isFinal(_ line: UnsafeRawBufferPointer) -> Bool {
-        guard let dateText = stringValue(of: reportDate, in: line), let day = CalendarDay(dateText),
-              let exportedText = stringValue(of: exportedAt, in: line), let exported = Instant(exportedText)
+        isFinal(line, reportDate: stringValue(of: reportDate, in: line).flatMap(CalendarDay.init))
+    }
+
+    /// `isFinal` with the line's `report_date` already read (nil: absent or not a date).
+    private static func isFinal(_ line: UnsafeRawBufferPointer, reportDate day: CalendarDay?) -> Bool {
+        guard let day, let exportedText = stringValue(of: exportedAt, in: line), let exported = Instant(exportedText)
         else { return false }
         return exported >= Instant(startOf: day.adding(days: 8))
     }

@@ -233,10 +233,8 @@ public struct Fetcher: Sendable {
         // asked for again. Without a Date header, an export with rows follows the rows alone.
         let closes = Double(Instant(startOf: window.end.adding(days: 8)).seconds)
         let isFinal = files.allSatisfy { kind, _, download in
-            kind == .overview
-                || (download.rows! > 0
-                    ? download.allFinal && (download.serverDate.map { $0 >= closes } ?? true)
-                    : (download.serverDate.map { $0 >= closes } ?? false))
+            let closed = download.serverDate.map { $0 >= closes }
+            return kind == .overview || (download.rows! > 0 ? download.allFinal && (closed ?? true) : (closed ?? false))
         }
         var entries: [Manifest.Entry] = []
         for (kind, file, download) in files {
