@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every performance figure of BENCHMARKS.md in one go, on the same machine and the same day:
-#   1. floors.sh  - read and simdjson parse floors of the 3.2 GB month, the job's scanner beside
+#   1. floors.sh  - read, simdjson parse, SHA-256 and spec floors of the 3.2 GB month, the job's scanner beside
 #                   simdjson, the job as a multiple of the floors
 #   2. run.sh     - run --no-workbook against DuckDB (A B A B), the workbook's own cost, memory growth
 #   3. scale.sh   - the 20,000,000-line engagement month: wall time and peak RSS
@@ -21,7 +21,7 @@ Benchmarks/scale.sh > "$logs/scale" 2>&1 || { cat "$logs/scale"; exit 1; }
 Benchmarks/rerun.sh "$pairs" > "$logs/rerun" 2>&1 || { cat "$logs/rerun"; exit 1; }
 
 echo "== floors (3.2 GB month, 2 threads, median of $pairs)"
-grep -E "^(read floor|parse floor|scan  |job  |before  |job / |before / )" "$logs/floors"
+grep -E "^(read floor|parse floor|scan  |sha256  |spec floor|job  |before  |job / |before / )" "$logs/floors"
 echo "== against DuckDB (run --no-workbook, median of $pairs pairs)"
 grep -E "^(soundlink-recon|duckdb: +median|ratios|engagement given twice|with report.xlsx|baseline build|this build|same|DIFFERENT)" "$logs/run"
 echo "== 20,000,000-line engagement month"

@@ -5,6 +5,11 @@
 #   scan   - every line checked by the job's own C scanner alone (Benchmarks/Floors/scanner_floor.c,
 #            UTF-8 and JSON, members recorded) on THREADS threads, compiled -O2 as SwiftPM's release
 #            build compiles the scanner: how it compares with simdjson on the same lines
+#   sha256 - the SHA-256 of every input file (SPEC §10: summary.json lists each one's sha256), as
+#            many files at once as THREADS, mapped rather than read (Benchmarks/Floors/sha256_floor.py):
+#            a file's digest is one sequential pass, so the largest file bounds it from below
+#   spec   - sha256 and parse at once on the same THREADS cores: the least any run must do before
+#            it matches a row, since it must both parse every line and print every file's digest
 #   job    - soundlink-recon run on the same month
 #   before - with BASELINE=/path/to/soundlink-recon, the same job run by that binary
 # Each is run RUNS times, alternating; prints the median wall time of each and the job's
@@ -30,6 +35,7 @@ g++ -O3 -march=native -std=c++17 -o "$work/simdjson_floor" "$root/Floors/simdjso
 gcc -O2 -std=c11 -ISources/CJSONLine/include -o "$work/scanner_floor" "$root/Floors/scanner_floor.c" \
   Sources/CJSONLine/json_line.c -pthread
 files=("$data"/breakdown/*.jsonl "$data"/engagement/*.jsonl)
+inputs=("${files[@]}" "$data"/catalogs/*.csv)
 no_workbook=$(.build/release/soundlink-recon run --help | grep -q -- --no-workbook && echo --no-workbook || true)
 
 seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
@@ -42,6 +48,11 @@ seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
   echo "$label: $(tail -1 "$work/$label") s" >&2
 }
 baseline=${BASELINE:-}
+spec() {  # the digests and the parse at once
+  python3 "$root/Floors/sha256_floor.py" "$threads" "${inputs[@]}" & local digests=$!
+  "$work/simdjson_floor" "$threads" "${files[@]}"
+  wait "$digests"
+}
 job() {  # job [BINARY]
   local binary=${1:-.build/release/soundlink-recon}
   "$binary" run --quiet --out "$work/out" --threads "$threads" $no_workbook $(cold "$binary") \
@@ -55,19 +66,25 @@ for _ in $(seq 1 "$runs"); do
   seconds read cat "${files[@]}"
   seconds parse "$work/simdjson_floor" "$threads" "${files[@]}"
   seconds scan "$work/scanner_floor" "$threads" "${files[@]}"
+  seconds sha256 python3 "$root/Floors/sha256_floor.py" "$threads" "${inputs[@]}"
+  seconds spec spec
   seconds job job
   if [ -n "$baseline" ]; then rm -rf "$work/out"; seconds before job "$baseline"; fi
   rm -rf "$work/out"
 done
 median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 read_s=$(median read); parse_s=$(median parse); scan_s=$(median scan); job_s=$(median job)
+sha_s=$(median sha256); spec_s=$(median spec)
 echo "input: $(du -sh --apparent-size "$data" | cut -f1), threads $threads, median of $runs"
 echo "read floor  ${read_s} s"
 echo "parse floor ${parse_s} s (simdjson, $threads threads)"
 echo "scan        ${scan_s} s (the job's scanner alone, $threads threads; ÷ parse floor $(python3 -c "print(f'{$scan_s / $parse_s:.2f}')"))"
+echo "sha256      ${sha_s} s (every input file's digest, $threads files at once; largest file $(du -h --apparent-size "$(ls -S "${inputs[@]}" | head -1)" | cut -f1))"
+echo "spec floor  ${spec_s} s (sha256 and parse at once; ÷ parse floor $(python3 -c "print(f'{$spec_s / $parse_s:.2f}')"))"
 echo "job         ${job_s} s (soundlink-recon run $no_workbook)"
 echo "job / parse floor: $(python3 -c "print(f'{$job_s / $parse_s:.2f}')")"
 echo "job / read floor:  $(python3 -c "print(f'{$job_s / $read_s:.2f}')")"
+echo "job / spec floor:  $(python3 -c "print(f'{$job_s / $spec_s:.2f}')")"
 if [ -n "$baseline" ]; then
   before_s=$(median before)
   echo "before      ${before_s} s ($baseline)"

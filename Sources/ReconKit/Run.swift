@@ -171,9 +171,10 @@ public enum Run {
             }
             try output.write("conflicts.csv", bytes: conflicts.report(pool: pool, files: allFiles.map(\.path)).csv)
             try output.write("summary.md", SummaryMarkdown.render(summary))
+            // The digest only reads the pool, so it is built while unmatched.csv is still being written.
+            var digest = ReportDigest(reconciliation, partners: partners)
             let sortedUnmatched = try unmatchedJob.result()
-            let topUnmatched = unmatched.report(unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount))
-            let digest = ReportDigest(reconciliation, partners: partners, topUnmatched: topUnmatched)
+            digest.setTopUnmatched(unmatched.report(unmatched.mostSpend(sortedUnmatched, count: ReportDigest.topCount)))
             try output.write("report.html", HTMLReport.render(summary, digest))
             if settings.writesWorkbook {
                 let cap = WorkbookReport.sheetCap

@@ -150,4 +150,32 @@ struct HTMLReportTests {
         #expect(tracks.count == 14)
         #expect(tracks.compactMap { $0["streams"] as? Int } == [70, 70, 60, 60, 50, 50, 40, 40, 30, 30, 20, 20, 10, 10])
     }
+
+    /// Twenty tracks, ten with 100 streams and ten with 50: the top 15 are the ten of 100 and the five
+    /// of 50 that come first on the tie-break (Spotify id ascending), each tie group in that order.
+    @Test("top tracks: ties at the 15th place are settled on the shown fields, as a full sort would")
+    func topTracksCutOffAtATie() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        var catalog = "isrc,spotify_track_id,title\n"
+        var engagement = ""
+        let spotify = { (track: Int) in String(repeating: "B", count: 20) + String(format: "%02d", track) }
+        for track in (1...20).reversed() {
+            let isrc = String(format: "USAAA25%05d", track)
+            catalog += "\(isrc),\(spotify(track)),Track \(track)\n"
+            engagement += #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","#
+                + #""exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500001","#
+                + #""country_code":"US","engagement_context":"catalog","engaged_track_isrc":"\#(isrc)","#
+                + #""engaged_spotify_track_id":"\#(spotify(track))","streams":\#(track <= 10 ? 100 : 50)}"# + "\n"
+        }
+        let breakdown = #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500001","country_code":"US","streams":1,"spend_total":1,"currency":"USD"}"#
+        let outcome = try BinaryRunner.run([
+            "run", "--quiet", "--no-workbook", "--no-cache", "--out", work.path + "/out",
+            "--catalog", try work.write("catalog.csv", catalog), "--breakdown", try work.write("b.jsonl", breakdown + "\n"),
+            "--engagement", try work.write("e.jsonl", engagement)])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let page = try String(contentsOfFile: work.path + "/out/report.html", encoding: .utf8)
+        let tracks = try #require(try embeddedData(page)["top_tracks"] as? [[String: Any]])
+        #expect(tracks.compactMap { $0["spotify_track_id"] as? String } == (1...15).map(spotify))
+        #expect(tracks.compactMap { $0["streams"] as? Int } == Array(repeating: 100, count: 10) + Array(repeating: 50, count: 5))
+    }
 }

@@ -11,35 +11,67 @@ indirect enum JSONText {
 
     /// Pretty-printed with two-space indentation.
     func rendered(indent: String = "") -> String {
-        let inner = indent + "  "
-        switch self {
-        case let .object(members):
-            if members.isEmpty { return "{}" }
-            let body = members.map { "\(inner)\(Self.quoted($0.0)): \($0.1.rendered(indent: inner))" }
-            return "{\n" + body.joined(separator: ",\n") + "\n\(indent)}"
-        case let .array(items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case let .string(text): return Self.quoted(text)
-        case let .integer(value): return String(value)
-        case let .bool(value): return value ? "true" : "false"
-        case .null: return "null"
-        }
+        var text = ""
+        render(into: &text, indent: indent, pretty: true)
+        return text
     }
 
     /// Single-line form (for JSONL).
     var compact: String {
+        var text = ""
+        render(into: &text, indent: "", pretty: false)
+        return text
+    }
+
+    /// Appends the value to `text`: nested values are written into the same buffer, so a large
+    /// summary is built in one pass rather than joined level by level.
+    private func render(into text: inout String, indent: String, pretty: Bool) {
+        let inner = pretty ? indent + "  " : ""
         switch self {
         case let .object(members):
-            "{" + members.map { "\(Self.quoted($0.0)):\($0.1.compact)" }.joined(separator: ",") + "}"
-        case let .array(items): "[" + items.map(\.compact).joined(separator: ",") + "]"
-        default: rendered()
+            if members.isEmpty { text += "{}"; return }
+            text += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { text += "," }
+                if pretty { text += "\n"; text += inner }
+                Self.appendQuoted(key, to: &text)
+                text += pretty ? ": " : ":"
+                value.render(into: &text, indent: inner, pretty: pretty)
+            }
+            if pretty { text += "\n"; text += indent }
+            text += "}"
+        case let .array(items):
+            if items.isEmpty { text += "[]"; return }
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += "," }
+                if pretty { text += "\n"; text += inner }
+                item.render(into: &text, indent: inner, pretty: pretty)
+            }
+            if pretty { text += "\n"; text += indent }
+            text += "]"
+        case let .string(value): Self.appendQuoted(value, to: &text)
+        case let .integer(value): text += String(value)
+        case let .bool(value): text += value ? "true" : "false"
+        case .null: text += "null"
         }
     }
 
     /// A JSON string literal; non-ASCII text is kept as UTF-8.
     static func quoted(_ text: String) -> String {
-        var result = "\""
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    private static func appendQuoted(_ text: String, to result: inout String) {
+        result += "\""
+        // Most text needs no escape (0xE2 starts U+2028 and U+2029, so it takes the slow path).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            result += text
+            result += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -58,6 +90,6 @@ indirect enum JSONText {
                 }
             }
         }
-        return result + "\""
+        result += "\""
     }
 }

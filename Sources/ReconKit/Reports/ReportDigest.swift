@@ -50,7 +50,7 @@ struct ReportDigest {
         return (0..<Int32(span)).map { first.adding(days: $0) }
     }
 
-    init(_ reconciliation: Reconciliation, partners: ReportLines, topUnmatched: ReportLines) {
+    init(_ reconciliation: Reconciliation, partners: ReportLines) {
         self.partners = (0..<partners.count).map(partners.printed)
         let matcher = reconciliation.matcher
         for currency in reconciliation.currencies.keys.sorted(by: { matcher.text($0) < matcher.text($1) }) {
@@ -76,23 +76,47 @@ struct ReportDigest {
             currencies.append(CurrencyView(code: matcher.text(currency), topTerritories: Array(ranked.prefix(Self.topCount)),
                                            rest: rest, days: days))
         }
-        var tracks: [SideKey: Track] = [:]
-        let playlistContext = "playlist"
+        topTracks = Self.topTracks(reconciliation)
+    }
+
+    /// Sets the unmatched breakdown lines with the most spend (known once `unmatched.csv` is sorted).
+    mutating func setTopUnmatched(_ lines: ReportLines) {
+        topUnmatched = (0..<lines.count).map(lines.printed)
+    }
+
+    /// The engaged tracks with the most streams, in `Track.ranksBefore` order. Streams are summed per
+    /// track on ids alone; only the tracks that can rank in the top (at least the `topCount`-th largest
+    /// total) get their printed columns and the full comparison.
+    private static func topTracks(_ reconciliation: Reconciliation) -> [Track] {
+        let matcher = reconciliation.matcher
+        var isPlaylist: [TextID: Bool] = [:]
+        var streams: [SideKey: (direct: Int128, spillover: Int128, playlist: Int128)] = [:]
         for (key, totals) in reconciliation.tracks {
-            let columns = matcher.columns(key.engaged)
-            var track = tracks[key.engaged] ?? Track(title: columns.title, artist: columns.artist, partner: columns.partner,
-                                                     isrc: columns.isrc, spotify: columns.spotifyTrackID)
-            if matcher.text(key.context) == playlistContext {
-                track.playlist += totals.streams
+            let playlist = isPlaylist[key.context] ?? {
+                let playlist = matcher.text(key.context) == "playlist"
+                isPlaylist[key.context] = playlist
+                return playlist
+            }()
+            var sums = streams[key.engaged] ?? (0, 0, 0)
+            if playlist {
+                sums.playlist += totals.streams
             } else if case let .matched(engaged, _) = key.engaged.result, case let .matched(target, _) = key.target.result,
                       engaged == target {
-                track.direct += totals.streams
+                sums.direct += totals.streams
             } else {
-                track.spillover += totals.streams
+                sums.spillover += totals.streams
             }
-            tracks[key.engaged] = track
+            streams[key.engaged] = sums
         }
-        topTracks = Array(tracks.values.sorted(by: Track.ranksBefore).prefix(Self.topCount))
-        self.topUnmatched = (0..<topUnmatched.count).map(topUnmatched.printed)
+        let totals = streams.values.map { $0.direct + $0.spillover + $0.playlist }
+        let cutoff = totals.count > topCount ? totals.sorted(by: >)[topCount - 1] : Int128.min
+        let candidates = streams.compactMap { key, sums -> Track? in
+            guard sums.direct + sums.spillover + sums.playlist >= cutoff else { return nil }
+            let columns = matcher.columns(key)
+            return Track(title: columns.title, artist: columns.artist, partner: columns.partner, isrc: columns.isrc,
+                         spotify: columns.spotifyTrackID, direct: sums.direct, spillover: sums.spillover,
+                         playlist: sums.playlist)
+        }
+        return Array(candidates.sorted(by: Track.ranksBefore).prefix(topCount))
     }
 }
