@@ -25,6 +25,6 @@ grep -E "^(read floor|parse floor|scan  |sha256  |spec floor|job  |before  |job 
 echo "== against DuckDB (run --no-workbook, median of $pairs pairs)"
 grep -E "^(soundlink-recon|duckdb: +median|ratios|engagement given twice|with report.xlsx|baseline build|this build|same|DIFFERENT)" "$logs/run"
 echo "== 20,000,000-line engagement month"
-grep -E "^(input|	Elapsed|	Maximum resident|engagement)" "$logs/scale" | sed 's/^\t//'
+grep -E "^(input|warm-up|	Elapsed|	Maximum resident|engagement)" "$logs/scale" | sed 's/^\t//'
 echo "== re-runs with the cache (3.2 GB month split by day, median of $pairs rounds)"
 grep -E "^(cold|same|catalog|refetch|no-cache|reports of|DIFFERENT)" "$logs/rerun"
