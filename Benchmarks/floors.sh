@@ -8,8 +8,9 @@
 #   sha256 - the SHA-256 of every input file (SPEC §10: summary.json lists each one's sha256), as
 #            many files at once as THREADS, mapped rather than read (Benchmarks/Floors/sha256_floor.py):
 #            a file's digest is one sequential pass, so the largest file bounds it from below
-#   spec   - sha256 and parse at once on the same THREADS cores: the least any run must do before
-#            it matches a row, since it must both parse every line and print every file's digest
+#   spec   - sha256 and parse at once (THREADS threads each, on all the machine's cores: all.sh
+#            gives THREADS = the core count): what any run must at least do before it matches a
+#            row, since it must both parse every line and print every file's digest
 #   job    - soundlink-recon run on the same month
 #   before - with BASELINE=/path/to/soundlink-recon, the same job run by that binary
 # Each is run RUNS times, alternating; prints the median wall time of each and the job's
@@ -50,7 +51,7 @@ seconds() {  # seconds LABEL COMMAND...: appends the wall time to $work/LABEL
 baseline=${BASELINE:-}
 spec() {  # the digests and the parse at once
   python3 "$root/Floors/sha256_floor.py" "$threads" "${inputs[@]}" & local digests=$!
-  "$work/simdjson_floor" "$threads" "${files[@]}"
+  "$work/simdjson_floor" "$threads" "${files[@]}" || { kill "$digests"; return 1; }
   wait "$digests"
 }
 job() {  # job [BINARY]
@@ -61,7 +62,7 @@ job() {  # job [BINARY]
     --breakdown "$data/breakdown" --engagement "$data/engagement"
 }
 
-cat "${files[@]}" > /dev/null   # warm the page cache
+cat "${inputs[@]}" > /dev/null   # warm the page cache
 for _ in $(seq 1 "$runs"); do
   seconds read cat "${files[@]}"
   seconds parse "$work/simdjson_floor" "$threads" "${files[@]}"
@@ -72,14 +73,15 @@ for _ in $(seq 1 "$runs"); do
   if [ -n "$baseline" ]; then rm -rf "$work/out"; seconds before job "$baseline"; fi
   rm -rf "$work/out"
 done
-median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { sort -n "$work/$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }  # of 2: the lower
 read_s=$(median read); parse_s=$(median parse); scan_s=$(median scan); job_s=$(median job)
 sha_s=$(median sha256); spec_s=$(median spec)
 echo "input: $(du -sh --apparent-size "$data" | cut -f1), threads $threads, median of $runs"
 echo "read floor  ${read_s} s"
 echo "parse floor ${parse_s} s (simdjson, $threads threads)"
 echo "scan        ${scan_s} s (the job's scanner alone, $threads threads; ÷ parse floor $(python3 -c "print(f'{$scan_s / $parse_s:.2f}')"))"
-echo "sha256      ${sha_s} s (every input file's digest, $threads files at once; largest file $(du -h --apparent-size "$(ls -S "${inputs[@]}" | head -1)" | cut -f1))"
+largest=$(ls -S "${inputs[@]}" | head -1)
+echo "sha256      ${sha_s} s (every input file's digest, $threads files at once; largest file $(python3 -c "import os; print(f'{os.path.getsize(\"$largest\") / 1e9:.2f}')") GB)"
 echo "spec floor  ${spec_s} s (sha256 and parse at once; ÷ parse floor $(python3 -c "print(f'{$spec_s / $parse_s:.2f}')"))"
 echo "job         ${job_s} s (soundlink-recon run $no_workbook)"
 echo "job / parse floor: $(python3 -c "print(f'{$job_s / $parse_s:.2f}')")"

@@ -23,10 +23,9 @@ def digest(path):
         if size:
             with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 mapped.madvise(mmap.MADV_SEQUENTIAL)
-                view = memoryview(mapped)
-                for start in range(0, size, BLOCK):
-                    sha.update(view[start:start + BLOCK])
-                view.release()
+                with memoryview(mapped) as view:
+                    for start in range(0, size, BLOCK):
+                        sha.update(view[start:start + BLOCK])
     return sha.hexdigest()
 
 

@@ -151,8 +151,9 @@ struct HTMLReportTests {
         #expect(tracks.compactMap { $0["streams"] as? Int } == [70, 70, 60, 60, 50, 50, 40, 40, 30, 30, 20, 20, 10, 10])
     }
 
-    /// Twenty tracks, ten with 100 streams and ten with 50: the top 15 are the ten of 100 and the five
-    /// of 50 that come first on the tie-break (Spotify id ascending), each tie group in that order.
+    /// Twenty tracks: ten with 100 streams, four with 60, six with 50. The top 15 are the ten of 100,
+    /// the four of 60 and the one of 50 that comes first on the tie-break (Spotify id ascending), each
+    /// group in that order.
     @Test("top tracks: ties at the 15th place are settled on the shown fields, as a full sort would")
     func topTracksCutOffAtATie() throws {
         let work = try TemporaryFolder(prefix: "recon-e2e")
@@ -165,7 +166,7 @@ struct HTMLReportTests {
             engagement += #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","#
                 + #""exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500001","#
                 + #""country_code":"US","engagement_context":"catalog","engaged_track_isrc":"\#(isrc)","#
-                + #""engaged_spotify_track_id":"\#(spotify(track))","streams":\#(track <= 10 ? 100 : 50)}"# + "\n"
+                + #""engaged_spotify_track_id":"\#(spotify(track))","streams":\#(track <= 10 ? 100 : track <= 14 ? 60 : 50)}"# + "\n"
         }
         let breakdown = #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","exported_at":"2026-05-20T03:00:00Z","campaign_id":"c1","campaign_target_isrc":"USAAA2500001","country_code":"US","streams":1,"spend_total":1,"currency":"USD"}"#
         let outcome = try BinaryRunner.run([
@@ -176,6 +177,7 @@ struct HTMLReportTests {
         let page = try String(contentsOfFile: work.path + "/out/report.html", encoding: .utf8)
         let tracks = try #require(try embeddedData(page)["top_tracks"] as? [[String: Any]])
         #expect(tracks.compactMap { $0["spotify_track_id"] as? String } == (1...15).map(spotify))
-        #expect(tracks.compactMap { $0["streams"] as? Int } == Array(repeating: 100, count: 10) + Array(repeating: 50, count: 5))
+        #expect(tracks.compactMap { $0["streams"] as? Int }
+            == Array(repeating: 100, count: 10) + Array(repeating: 60, count: 4) + [50])
     }
 }

@@ -14,7 +14,9 @@ struct ReportDigest {
             if lhs.total != rhs.total { return lhs.total > rhs.total }
             let left = [lhs.spotify, lhs.isrc, lhs.partner, lhs.title, lhs.artist]
             let right = [rhs.spotify, rhs.isrc, rhs.partner, rhs.title, rhs.artist]
-            if left != right {
+            // On bytes: `String`'s `!=` would treat canonically equivalent texts (é as one or two
+            // code points) as equal and leave their order to the dictionary.
+            if !left.elementsEqual(right, by: { $0.utf8.elementsEqual($1.utf8) }) {
                 return left.lexicographicallyPrecedes(right) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             }
             return (lhs.direct, lhs.spillover, lhs.playlist) > (rhs.direct, rhs.spillover, rhs.playlist)
