@@ -21,6 +21,27 @@ struct ExitCodeTests {
         }
     }
 
+    /// One unmatched row spending 1 and one matched row spending 127: the unmatched share is 1/128 =
+    /// 0.0078125 exactly. It prints as 0.007812 (half-to-even) but is above a limit of 0.007812 (SPEC §7:
+    /// the share must be at most R), and below 0.007813.
+    @Test("--max-unmatched-rate compares the exact share: 1/128 fails a limit of 0.007812")
+    func exactUnmatchedShare() throws {
+        let work = try TemporaryFolder(prefix: "recon-e2e")
+        let row = { (country: String, isrc: String, spend: Int) in
+            #"{"provider":"soundlink","account_id":"a1","report_date":"2026-04-01","exported_at":"2026-05-20T03:00:00Z","#
+                + #""campaign_id":"c1","campaign_target_isrc":"\#(isrc)","country_code":"\#(country)","streams":1,"#
+                + #""spend_total":\#(spend),"currency":"USD"}"# + "\n"
+        }
+        let inputs = ["--no-workbook", "--no-cache",
+                      "--catalog", try work.write("catalog.csv", "isrc,title\nUSAAA2500001,A\n"),
+                      "--breakdown", try work.write("b.jsonl", row("C1", "USZZZ2500009", 1) + row("C2", "USAAA2500001", 127))]
+        let above = try BinaryRunner.run(["run", "--out", work.path + "/a", "--max-unmatched-rate", "0.007812"] + inputs)
+        #expect(above.status == 3, "\(above.stderr)")
+        #expect(above.stdout.contains("gate max_unmatched_rate: FAIL (value 0.007812, limit 0.007812)"), "\(above.stdout)")
+        let below = try BinaryRunner.run(["run", "--out", work.path + "/b", "--max-unmatched-rate", "0.007813"] + inputs)
+        #expect(below.status == 0, "\(below.stdout)")
+    }
+
     @Test("--help lists every exit code, 64 for a usage error included, and a usage error exits 64")
     func helpListsExitCodes() throws {
         let help = try BinaryRunner.run(["--help"])

@@ -295,10 +295,13 @@ final class ExportLineParser {
         return Count(value)
     }
 
-    /// Money: any JSON number, exact to 10⁻⁶; absent or null is 0.
+    /// Money: any JSON number, exact to 10⁻⁶; absent is 0. Null is not a number (SPEC §4: only counts
+    /// take null as "not reported").
     func money(_ field: ExportField) throws(RowProblem) -> Money {
-        guard let member = member(field), member.kind != .null else { return .zero }
-        guard member.kind == .number else { throw RowProblem(.wrongType, "\(field.name): expected a number") }
+        guard let member = member(field) else { return .zero }
+        guard member.kind == .number else {
+            throw RowProblem(.wrongType, "\(field.name): expected a number" + (member.kind == .null ? ", not null" : ""))
+        }
         switch Money.parse(bytes(member.value)) {
         case .value(let money): return money
         case .outOfRange: throw RowProblem(.outOfRange, "\(field.name): beyond the money range")

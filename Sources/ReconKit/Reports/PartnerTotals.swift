@@ -51,6 +51,9 @@ public struct CurrencyTotals: Sendable, Equatable {
     /// Unmatched `spend_total` ÷ all `spend_total` (0 when the total is 0).
     public var unmatchedRate: Rate { Rate.of(unmatchedSpendTotal, spendTotal) }
 
+    /// Whether the exact unmatched share is at most `limit` (`unmatchedRate` is rounded for print).
+    func unmatchedRate(isAtMost limit: Rate) -> Bool { Rate.ratio(unmatchedSpendTotal, spendTotal, isAtMost: limit) }
+
     /// These totals and those of other rows of the same currency.
     func merging(_ other: CurrencyTotals) -> CurrencyTotals {
         var sum = self

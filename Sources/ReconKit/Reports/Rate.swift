@@ -22,6 +22,14 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Rate(millionths: quotient)
     }
 
+    /// Whether `part ÷ whole`, exactly (not rounded to 6 decimals), is at most `limit`; a whole of 0
+    /// counts as a ratio of 0, as in `of`.
+    public static func ratio(_ part: MoneyTotal, _ whole: MoneyTotal, isAtMost limit: Rate) -> Bool {
+        guard whole.micros != 0 else { return 0 <= limit.millionths }
+        let (scaledPart, scaledLimit) = (part.micros * 1_000_000, limit.millionths * whole.micros)
+        return whole.micros > 0 ? scaledPart <= scaledLimit : scaledPart >= scaledLimit
+    }
+
     /// Reads a decimal such as `0.05` (any JSON number), rounded to 6 decimals.
     public static func parse(_ text: String) -> Rate? {
         guard case let .value(money) = Money.parse(text) else { return nil }

@@ -37,6 +37,8 @@ struct ExportReaderTests {
         (ExportLines.breakdown(["listeners": "-1"]), .negativeCount, "listeners"),
         (ExportLines.breakdown(["impressions": "99999999999999999999"]), .outOfRange, "impressions"),
         (ExportLines.breakdown(["spend_total": #""53.13""#]), .wrongType, "spend_total"),
+        (ExportLines.breakdown(["spend_total": "null"]), .wrongType, "spend_total: expected a number, not null"),
+        (ExportLines.breakdown(["fees": "null"]), .wrongType, "fees"),
         (ExportLines.breakdown(["fees": "1e400"]), .outOfRange, "fees"),
         (ExportLines.breakdown(["spend_media": "00012"]), .notJSON, ""),
         (ExportLines.breakdown(["spend_media": "12."]), .notJSON, ""),

@@ -73,6 +73,22 @@ struct MoneyTests {
         #expect(Rate.parse("0.05")?.millionths == 50_000)
     }
 
+    /// The gate compares the exact share: 1 of 128 is 0.0078125, printed 0.007812 (half-to-even),
+    /// but above a limit of 0.007812. A negative total flips the comparison (both sides negative).
+    @Test("the unmatched-rate gate compares the exact share with the limit, not the printed one")
+    func exactShareAgainstLimit() {
+        let (one, all) = (MoneyTotal(micros: 1_000_000), MoneyTotal(micros: 128_000_000))
+        #expect(Rate.of(one, all).description == "0.007812")
+        #expect(!Rate.ratio(one, all, isAtMost: Rate(millionths: 7_812)))
+        #expect(Rate.ratio(one, all, isAtMost: Rate(millionths: 7_813)))
+        let (refund, refunds) = (MoneyTotal(micros: -1_000_000), MoneyTotal(micros: -128_000_000))
+        #expect(!Rate.ratio(refund, refunds, isAtMost: Rate(millionths: 7_812)))
+        #expect(Rate.ratio(refund, refunds, isAtMost: Rate(millionths: 7_813)))
+        #expect(Rate.ratio(refund, all, isAtMost: Rate(millionths: 0)))           // a negative share
+        #expect(Rate.ratio(one, MoneyTotal(), isAtMost: Rate(millionths: 0)))     // no spend: 0
+        #expect(Rate.ratio(all, all, isAtMost: Rate(millionths: 1_000_000)))      // exactly R
+    }
+
     /// Exponents are never clamped: a value is exact or rejected, never silently another one.
     /// Exponents are never clamped: a value is exact or rejected, never silently another one.
     /// Huge texts are built in the test (`zeros` zeros between the parts) to keep the arguments short.
