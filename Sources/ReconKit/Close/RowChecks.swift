@@ -26,9 +26,8 @@ struct RowChecks {
             if difference.magnitude > Self.tolerance.magnitude { found.append(Line(row: row, difference: difference)) }
         }
         // Ranked as printed (SPEC §13): text that starts like a formula sorts with its `'`.
-        let startsLikeFormula = { (id: TextID) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
-        let campaigns = TextRanks(found.lazy.map(\.row.header.campaignID), pool: pool, guarded: startsLikeFormula)
-        let countries = TextRanks(found.lazy.map(\.row.header.countryCode), pool: pool, guarded: startsLikeFormula)
+        let campaigns = TextRanks.formulaGuarded(found.lazy.map(\.row.header.campaignID), pool: pool)
+        let countries = TextRanks.formulaGuarded(found.lazy.map(\.row.header.countryCode), pool: pool)
         let fileOrder = files.indices.sorted { files[$0].path.utf8.lexicographicallyPrecedes(files[$1].path.utf8) }
         var fileRanks = [Int](repeating: 0, count: files.count)
         for (position, index) in fileOrder.enumerated() where position > 0 {

@@ -23,6 +23,12 @@ struct TextRanks {
         }
     }
 
+    /// Ranks of texts printed through the formula guard: one that starts like a formula
+    /// (`FormulaGuard.needsGuard`) ranks with its `'` (SPEC §13: sorted as printed).
+    static func formulaGuarded(_ ids: some Sequence<TextID>, pool: StringPool) -> TextRanks {
+        TextRanks(ids, pool: pool) { id in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
+    }
+
     /// The rank of `id`, which must be one of the ids given at creation.
     subscript(id: TextID) -> UInt32 { ranks[id]! }
 }

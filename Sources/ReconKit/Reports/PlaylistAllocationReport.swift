@@ -14,9 +14,7 @@ enum PlaylistAllocationReport {
     /// The lines sorted by the grain (campaign, currency, engaged side) as printed.
     static func lines(_ allocation: PlaylistAllocation, matcher: Matcher) -> [Line] {
         let (pool, keys) = (matcher.pool, allocation.lines.keys)
-        let campaigns = TextRanks(keys.lazy.map(\.campaignID), pool: pool) { id in
-            pool.withBytes(id) { FormulaGuard.needsGuard($0) }
-        }
+        let campaigns = TextRanks.formulaGuarded(keys.lazy.map(\.campaignID), pool: pool)
         let currencies = TextRanks(keys.lazy.map(\.currency), pool: pool)
         let sides = SideRanks(keys.lazy.map(\.engaged), matcher: matcher)
         let ranked = allocation.lines.map { key, totals in

@@ -20,9 +20,7 @@ enum TerritoryReport {
         let (matcher, territories) = (reconciliation.matcher, reconciliation.territories)
         let pool = matcher.pool
         let sides = SideRanks(territories.keys.lazy.map { Optional($0.target) }, matcher: matcher)
-        let countries = TextRanks(territories.keys.lazy.map(\.countryCode), pool: pool) { id in
-            pool.withBytes(id) { FormulaGuard.needsGuard($0) }
-        }
+        let countries = TextRanks.formulaGuarded(territories.keys.lazy.map(\.countryCode), pool: pool)
         let currencies = TextRanks(territories.keys.lazy.map(\.currency), pool: pool)
         let ranked = territories.map { key, totals in
             ((sides[key.target], countries[key.countryCode], currencies[key.currency]), Line(key: key, totals: totals))

@@ -18,9 +18,7 @@ enum TrackReport {
         let (matcher, tracks) = (reconciliation.matcher, reconciliation.tracks)
         let pool = matcher.pool
         let sides = SideRanks(tracks.keys.lazy.flatMap { [Optional($0.engaged), Optional($0.target)] }, matcher: matcher)
-        let contexts = TextRanks(tracks.keys.lazy.map(\.context), pool: pool) { id in
-            pool.withBytes(id) { FormulaGuard.needsGuard($0) }
-        }
+        let contexts = TextRanks.formulaGuarded(tracks.keys.lazy.map(\.context), pool: pool)
         let ranked = tracks.map { key, totals in
             ((contexts[key.context], sides[key.engaged], sides[key.target]), Line(key: key, totals: totals))
         }

@@ -32,10 +32,9 @@ struct UnmatchedReport {
         let lines = reconciliation.unmatched
         var keyed = lines.map(parts)
         let pool = reconciliation.matcher.pool
-        let startsLikeFormula = { (id: TextID) in pool.withBytes(id) { FormulaGuard.needsGuard($0) } }
-        let campaigns = TextRanks(keyed.lazy.map { TextID(index: $0.campaign) }, pool: pool, guarded: startsLikeFormula)
-        let countries = TextRanks(keyed.lazy.map { TextID(index: $0.country) }, pool: pool, guarded: startsLikeFormula)
-        let contexts = TextRanks(keyed.lazy.map { TextID(index: $0.context) }, pool: pool, guarded: startsLikeFormula)
+        let campaigns = TextRanks.formulaGuarded(keyed.lazy.map { TextID(index: $0.campaign) }, pool: pool)
+        let countries = TextRanks.formulaGuarded(keyed.lazy.map { TextID(index: $0.country) }, pool: pool)
+        let contexts = TextRanks.formulaGuarded(keyed.lazy.map { TextID(index: $0.context) }, pool: pool)
         let spotifyIDs = TextRanks(keyed.lazy.map { TextID(index: $0.spotify) }, pool: pool) {
             pool.withBytes($0) { ReportField.RawIdentifierKind.spotifyTrackID.guards($0) }
         }
