@@ -105,10 +105,8 @@ public final class OutputFolder {
             return true
         case let .foreign(names):
             guard force else {
-                let shown = names.prefix(5).joined(separator: ", ")
-                let more = names.count > 5 ? " and \(names.count - 5) more" : ""
                 throw ReconError.output(path: path, reason: """
-                    holds files that are not a soundlink-recon output set (\(shown)\(more)); choose another --out, \
+                    holds files that are not a soundlink-recon output set (\(Self.listed(names))); choose another --out, \
                     or pass --force to move the folder aside to \(backup) (or the next free name) and write the \
                     reports in its place
                     """)

@@ -38,13 +38,13 @@ struct OutputSetMarker: Equatable {
     static func contents(of folder: String) -> Contents {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return .foreign([]) }
         if names.isEmpty { return .empty }
-        let sortedNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sortedNames = names.sorted(by: byBytes)
         if names.contains(fileName) {
             guard let marker = read(folder + "/" + fileName) else { return .foreign(sortedNames) }
             let listed = Set(marker.files + [fileName])
             let edited = editedFiles(sortedNames.filter { $0 != fileName }, in: folder)
             guard Set(names) == listed, edited.isEmpty else {
-                let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 return .changedSet(marker.kind,
                                    added: sortedNames.filter { !listed.contains($0) },
                                    missing: listed.subtracting(names).sorted(by: byBytes),
