@@ -102,11 +102,8 @@ struct JobOptions: ParsableArguments {
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be from 1 to 64.") }
         // Without a config file the inputs are known here, so the usage shown is this command's;
         // with one, `settings(mode:)` checks them after the merge.
-        if config == nil, catalogs.isEmpty {
-            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
-        }
-        if config == nil, breakdown.isEmpty, engagement.isEmpty {
-            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
+        if config == nil {
+            try Self.checkInputs(hasCatalog: !catalogs.isEmpty, hasExport: !breakdown.isEmpty || !engagement.isEmpty)
         }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder name, not an empty string.") }
         if let maxUnmatchedRate, Rate.limit(maxUnmatchedRate) == nil {
@@ -150,17 +147,23 @@ struct JobOptions: ParsableArguments {
             + FileManager.default.currentDirectoryPath + ", not to the file)"
     }
 
+    /// A job needs a catalog and an export: the usage error that says which is missing.
+    private static func checkInputs(hasCatalog: Bool, hasExport: Bool) throws {
+        if !hasCatalog {
+            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
+        }
+        if !hasExport {
+            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
+        }
+    }
+
     /// Defaults, then the config file, then the command line (the rule lives in `RunSettings.merge`).
     /// A job with no catalog or no export is a usage error.
     func settings(mode: RunSettings.Mode) throws -> (settings: RunSettings, notes: [String]) {
         let file = try config.map(ConfigFile.load)
         let merged = try RunSettings.merge(mode: mode, config: file, configPath: config, commandLine: try commandLine())
-        if merged.settings.catalogs.isEmpty {
-            throw ValidationError("No catalog: give --catalog [NAME=]PATH, or 'catalogs' in the --config file.")
-        }
-        if merged.settings.breakdown.isEmpty, merged.settings.engagement.isEmpty {
-            throw ValidationError("No export: give --breakdown or --engagement, or 'breakdown'/'engagement' in the --config file.")
-        }
+        try Self.checkInputs(hasCatalog: !merged.settings.catalogs.isEmpty,
+                             hasExport: !merged.settings.breakdown.isEmpty || !merged.settings.engagement.isEmpty)
         if merged.settings.gates.requireTieOut, merged.settings.overviews.isEmpty {
             throw ValidationError("--require-tie-out needs --overview (on the command line or in the config file).")
         }
