@@ -287,8 +287,7 @@ public struct Fetcher: Sendable {
         if let announced = response.headers.first(name: "X-Row-Count").flatMap({ Int($0) }), announced != counter.rows {
             throw FetchFailure(.rowCountMismatch(received: counter.rows, announced: announced))
         }
-        return Download(rows: counter.rows, allFinal: counter.allFinal, outOfWindow: counter.outOfWindow,
-                        serverDate: response.serverDate, fetchedAt: Self.timestamp())
+        return Download(counted: counter, serverDate: response.serverDate)
     }
 
     private func overview(_ api: APIClient, path: String, query: [(String, String)], into file: TemporaryFile)
@@ -374,8 +373,7 @@ public struct Fetcher: Sendable {
                     throw FetchFailure(.badPages("\(items) items, pagination.totalCount \(result.totalCount)"),
                                        requestId: result.requestId)
                 }
-                return Download(rows: counter.rows, allFinal: counter.allFinal, outOfWindow: counter.outOfWindow,
-                                serverDate: serverDate, fetchedAt: Self.timestamp())
+                return Download(counted: counter, serverDate: serverDate)
             }
             page += 1
         }
@@ -427,5 +425,13 @@ public struct Fetcher: Sendable {
         guard page == asked else { throw FetchFailure(.badPages("asked for page \(asked), got page \(page)")) }
         return PageResult(items: extractor.itemCount, page: page, totalPages: totalPages, totalCount: totalCount,
                           serverDate: response.serverDate, requestId: nil)
+    }
+}
+
+extension Fetcher.Download {
+    /// What an export or a walk of pages gave, as counted line by line, fetched now.
+    init(counted counter: ExportLineCounter, serverDate: Double?) {
+        self.init(rows: counter.rows, allFinal: counter.allFinal, outOfWindow: counter.outOfWindow,
+                  serverDate: serverDate, fetchedAt: Fetcher.timestamp())
     }
 }
