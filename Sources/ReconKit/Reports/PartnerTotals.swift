@@ -16,27 +16,15 @@ struct PartnerTotals: Sendable {
     var fees = MoneyTotal()
     var spendTotal = MoneyTotal()
 
-    mutating func add(_ row: BreakdownRow) {
-        campaigns.insert(row.header.campaignID)
-        rows += 1
-        streams += row.streams.summable
-        followers += row.followers.summable
-        spendMedia.add(row.spendMedia)
-        fees.add(row.fees)
-        spendTotal.add(row.spendTotal)
-    }
-
-    /// These totals and those of other rows of the same line.
-    func merging(_ other: PartnerTotals) -> PartnerTotals {
-        var sum = self
-        sum.campaigns.formUnion(other.campaigns)
-        sum.rows += other.rows
-        sum.streams += other.streams
-        sum.followers += other.followers
-        sum.spendMedia.add(other.spendMedia)
-        sum.fees.add(other.fees)
-        sum.spendTotal.add(other.spendTotal)
-        return sum
+    /// Adds the rows of a territory line of this partner and currency.
+    mutating func add(_ line: TerritoryTotals) {
+        campaigns.formUnion(line.campaigns)
+        rows += line.rows
+        streams += line.streams
+        followers += line.followers
+        spendMedia.add(line.spendMedia)
+        fees.add(line.fees)
+        spendTotal.add(line.spendTotal)
     }
 }
 
@@ -54,13 +42,11 @@ public struct CurrencyTotals: Sendable, Equatable {
     /// Whether the exact unmatched share is at most `limit` (`unmatchedRate` is rounded for print).
     func unmatchedRate(isAtMost limit: Rate) -> Bool { Rate.ratio(unmatchedSpendTotal, spendTotal, isAtMost: limit) }
 
-    /// These totals and those of other rows of the same currency.
-    func merging(_ other: CurrencyTotals) -> CurrencyTotals {
-        var sum = self
-        sum.spendMedia.add(other.spendMedia)
-        sum.fees.add(other.fees)
-        sum.spendTotal.add(other.spendTotal)
-        sum.unmatchedSpendTotal.add(other.unmatchedSpendTotal)
-        return sum
+    /// Adds the money of a territory line of this currency (`unmatched` when its target is).
+    mutating func add(_ line: TerritoryTotals, unmatched: Bool) {
+        spendMedia.add(line.spendMedia)
+        fees.add(line.fees)
+        spendTotal.add(line.spendTotal)
+        if unmatched { unmatchedSpendTotal.add(line.spendTotal) }
     }
 }

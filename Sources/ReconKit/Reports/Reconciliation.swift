@@ -1,11 +1,13 @@
 /// Applies the period and context filters to de-duplicated rows, matches them
 /// and aggregates every report grain.
 struct Reconciliation: Sendable {
-    var territories: [TerritoryKey: TerritoryTotals] = [:]
-    var tracks: [TrackKey: TrackTotals] = [:]
-    var partners: [PartnerKey: PartnerTotals] = [:]
+    var territories = GrainTable<TerritoryKey, TerritoryTotals>()
+    var tracks = GrainTable<TrackKey, TrackTotals>()
+    /// The lines of `partners.csv` and the money per currency: sums of territory lines
+    /// (`sumTerritories`), so that no row pays for two more dictionary lookups.
+    private(set) var partners: [PartnerKey: PartnerTotals] = [:]
+    private(set) var currencies: [TextID: CurrencyTotals] = [:]
     var unmatched: [UnmatchedLine] = []
-    var currencies: [TextID: CurrencyTotals] = [:]
     /// Breakdown spend_total and streams per currency and day (for the HTML report).
     var daily: [TextID: [CalendarDay: (spend: MoneyTotal, streams: Int128)]] = [:]
     var breakdownStreams: Int128 = 0
@@ -46,6 +48,7 @@ struct Reconciliation: Sendable {
     mutating func addBreakdown(_ rows: ChunkedRows<BreakdownRow>, counts: inout SourceCounts) {
         resolve(rows)
         addBreakdown(rows, positions: rows.indices, lookups: matcher.lookups, counts: &counts)
+        sumTerritories()
     }
 
     /// Resolves every identifier of `rows` in the matcher, so that its lookups can match them.
@@ -68,8 +71,6 @@ struct Reconciliation: Sendable {
                                        playlistID: target.playlistID)
             territories[TerritoryKey(target: side, countryCode: row.header.countryCode, currency: row.currency),
                         default: TerritoryTotals()].add(row, provisional: provisional)
-            partners[partnerKey(result, currency: row.currency), default: PartnerTotals()].add(row)
-            Self.add(row, unmatched: result.isUnmatched, to: &currencies[row.currency, default: CurrencyTotals()])
             if case let .unmatched(reason) = result, collectsUnmatched {
                 unmatched.append(UnmatchedLine(source: .breakdown, side: .target, reason: reason, row: UInt32(position)))
             }
@@ -78,17 +79,21 @@ struct Reconciliation: Sendable {
         }
     }
 
-    /// Adds a row's money to its currency's totals (one dictionary access for all four sums).
-    private static func add(_ row: BreakdownRow, unmatched: Bool, to currency: inout CurrencyTotals) {
-        currency.spendMedia.add(row.spendMedia)
-        currency.fees.add(row.fees)
-        currency.spendTotal.add(row.spendTotal)
-        if unmatched { currency.unmatchedSpendTotal.add(row.spendTotal) }
-    }
-
     private static func add(_ row: BreakdownRow, to day: inout (spend: MoneyTotal, streams: Int128)) {
         day.spend.add(row.spendTotal)
         day.streams += row.streams.summable
+    }
+
+    /// Every breakdown row went to exactly one territory line, whose target side says its
+    /// partner bucket and whose key holds its currency: the partner lines and the money per
+    /// currency are the sums of those lines (campaigns as the union of the lines' campaigns).
+    private mutating func sumTerritories() {
+        partners = [:]
+        currencies = [:]
+        for (key, totals) in territories {
+            partners[partnerKey(key.target.result, currency: key.currency), default: PartnerTotals()].add(totals)
+            currencies[key.currency, default: CurrencyTotals()].add(totals, unmatched: key.target.result.isUnmatched)
+        }
     }
 
     private func partnerKey(_ result: MatchResult, currency: TextID) -> PartnerKey {
@@ -175,6 +180,7 @@ struct Reconciliation: Sendable {
         // The job cannot throw.
         let (part, partBreakdownCounts, partEngagementCounts) = try! secondHalf.result()
         merge(part)
+        sumTerritories()
         breakdownCounts.addAdmissions(partBreakdownCounts)
         engagementCounts.addAdmissions(partEngagementCounts)
     }
@@ -183,9 +189,7 @@ struct Reconciliation: Sendable {
     private mutating func merge(_ other: Reconciliation) {
         territories.merge(other.territories) { $0.merging($1) }
         tracks.merge(other.tracks) { $0.merging($1) }
-        partners.merge(other.partners) { $0.merging($1) }
         unmatched += other.unmatched
-        currencies.merge(other.currencies) { $0.merging($1) }
         daily.merge(other.daily) { mine, theirs in
             mine.merging(theirs) { day, sameDay in
                 (spend: MoneyTotal(micros: day.spend.micros + sameDay.spend.micros), streams: day.streams + sameDay.streams)

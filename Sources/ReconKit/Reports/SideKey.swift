@@ -11,7 +11,21 @@ struct SideKey: Hashable, Sendable {
     /// Hashes three words instead of field by field: the synthesised hash would feed the
     /// match method's and reason's raw `String`s to the hasher for every row.
     func hash(into hasher: inout Hasher) {
-        let outcome: UInt64 = switch result {
+        hasher.combine(outcome)
+        hasher.combine(UInt64(isrc.index) << 32 | UInt64(spotifyTrackID.index))
+        hasher.combine(playlistID.index)
+    }
+
+    /// Mixes the side into a grain's hash (`GrainKey`).
+    func combine(into hash: inout RowKeyHash) {
+        hash.combine(UInt32(truncatingIfNeeded: outcome >> 32), UInt32(truncatingIfNeeded: outcome))
+        hash.combine(isrc, spotifyTrackID)
+        hash.combine(playlistID.index, 0)
+    }
+
+    /// The match outcome as one word: its kind, and the catalog entry of a matched side.
+    private var outcome: UInt64 {
+        switch result {
         case let .matched(entry, .isrc): 1 << 32 | UInt64(UInt32(bitPattern: entry))
         case let .matched(entry, .spotifyID): 2 << 32 | UInt64(UInt32(bitPattern: entry))
         case .unmatched(.noKeys): 3 << 32
@@ -19,9 +33,6 @@ struct SideKey: Hashable, Sendable {
         case .unmatched(.notInCatalog): 5 << 32
         case .playlist: 6 << 32
         }
-        hasher.combine(outcome)
-        hasher.combine(UInt64(isrc.index) << 32 | UInt64(spotifyTrackID.index))
-        hasher.combine(playlistID.index)
     }
 }
 

@@ -1,8 +1,15 @@
 /// The grain of `territories.csv`: target side × country × currency.
-struct TerritoryKey: Hashable, Sendable {
+struct TerritoryKey: GrainKey {
     var target: SideKey
     var countryCode: TextID
     var currency: TextID
+
+    var grainHash: Int {
+        var hash = RowKeyHash()
+        target.combine(into: &hash)
+        hash.combine(countryCode, currency)
+        return hash.value
+    }
 }
 
 /// Sums of breakdown rows for one line of `territories.csv`.

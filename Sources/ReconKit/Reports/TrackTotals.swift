@@ -1,8 +1,16 @@
 /// The grain of `tracks.csv`: context × engaged side × target side.
-struct TrackKey: Hashable, Sendable {
+struct TrackKey: GrainKey {
     var context: TextID
     var engaged: SideKey
     var target: SideKey
+
+    var grainHash: Int {
+        var hash = RowKeyHash()
+        hash.combine(context.index, 0)
+        engaged.combine(into: &hash)
+        target.combine(into: &hash)
+        return hash.value
+    }
 }
 
 /// Sums of engagement rows for one line of `tracks.csv`.
