@@ -63,7 +63,7 @@ public enum Run {
         var storing: BackgroundJob<Void>?
         // The cache is written under the output folder's lock, which the caller releases.
         defer { _ = try? storing?.result() }
-        let found = reuse ? cache?.lookup(exportFiles, breakdownFiles: breakdownFiles.count) : nil
+        let found = reuse ? cache?.lookup(exportFiles, breakdownFiles: breakdownFiles.count, threads: settings.threads) : nil
         let verification = found?.verification
         let identities = exportFiles.map { FileIdentity(path: $0.1.path) }
         let reading = try ExportReading.read(

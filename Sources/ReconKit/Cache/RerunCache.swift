@@ -77,8 +77,8 @@ final class RerunCache {
     /// (breakdown files first, `breakdownFiles` of them) as they are now: same kind, path and
     /// identity, and no later file of the last run replaced one of their rows. Engagement files
     /// are taken only when the number of breakdown files is the same (rows carry file indices).
-    /// The files taken are being hashed by the returned verification.
-    func lookup(_ files: [(kind: String, file: ExportFile)], breakdownFiles: Int)
+    /// The files taken are being hashed by the returned verification, on `threads` threads.
+    func lookup(_ files: [(kind: String, file: ExportFile)], breakdownFiles: Int, threads: Int)
         -> (reuse: ReusableReading, verification: HashVerification)? {
         let identities = files.map { FileIdentity(path: $0.file.path) }
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.snapshotName) else { return nil }
@@ -114,7 +114,7 @@ final class RerunCache {
             let verification = HashVerification(taken.map { index in
                 let previous = index < breakdownFiles ? index : previousBreakdown + index - breakdownFiles
                 return (files[index].file.path, identities[index]!, reading.fingerprints[previous].sha256)
-            })
+            }, threads: threads)
             let reuse = ReusableReading(reading: reading, rejectedLines: rejectedLines,
                                         breakdownFiles: breakdown, engagementFiles: engagement)
             return (reuse, verification)

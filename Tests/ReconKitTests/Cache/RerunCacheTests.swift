@@ -163,7 +163,7 @@ struct RerunCacheTests {
         let cache = try #require(RerunCache(folder: work.path(".out.cache")))
         let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
             + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
-        let found = try #require(cache.lookup(files, breakdownFiles: work.count("breakdown")))
+        let found = try #require(cache.lookup(files, breakdownFiles: work.count("breakdown"), threads: 2))
         try found.verification.wait()
         var reading = found.reuse.reading
         let wrong = reading.fingerprints[0]
