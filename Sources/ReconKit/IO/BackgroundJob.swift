@@ -10,7 +10,7 @@ import Synchronization
 /// A thread of its own, not Dispatch's shared pool: jobs wait for other jobs (`unmatched.csv`
 /// for the batches it formats ahead, the run for `unmatched.csv`), and on Linux the pool adds a
 /// thread for queued work only when its monitor notices that the busy ones are blocked, which
-/// left both cores idle for most of a second.
+/// held a run up for half a second and more.
 final class BackgroundJob<Value: Sendable>: Sendable {
     private let done = DispatchGroup()
     private let outcome = Mutex<Result<Value, any Error>?>(nil)
@@ -22,12 +22,8 @@ final class BackgroundJob<Value: Sendable>: Sendable {
             outcome.withLock { $0 = result }
             done.leave()
         }
-        thread.stackSize = Self.stackSize
         thread.start()
     }
-
-    /// The main thread's usual 8 MiB (a new thread's default is smaller).
-    private static var stackSize: Int { 8 << 20 }
 
     /// Throws the job's error at once if it has already failed; otherwise returns.
     func checkFailure() throws {

@@ -1,6 +1,6 @@
-/// One result slot per job of a `DispatchGroup`: each job writes only its own slot, and the
-/// slots are read only after the group has been waited on, which orders every write before
-/// the reads.
+/// One result slot per job of a `DispatchGroup`: each slot is written by one job only (or by
+/// the thread that waits, before it waits), and the slots are read only after the group has
+/// been waited on, which orders every write before the reads.
 ///
 /// A lock around one shared array would do as well, but ThreadSanitizer cannot see the
 /// ordering of the standard library's `Mutex` on Linux and reports two jobs finishing at once;

@@ -1,11 +1,12 @@
 /// How many distinct values a report line has seen (its campaigns, countries, days).
 ///
-/// Consecutive rows of a line mostly repeat the value before, so a repeat of the last value
-/// added is recognised without looking further. A line holds few distinct values (a month of
+/// Consecutive rows of a line mostly repeat the value before, so a repeat of the last new
+/// value is recognised without looking further. A line holds few distinct values (a month of
 /// days at most, as a rule): up to `listLimit` are kept in a list, whose search costs less than
 /// hashing; a line with more moves them to a set.
 struct DistinctCount<Value: Hashable & Sendable>: Sendable {
-    /// The values while there are few; once they are in `spilled`, only the last value added.
+    /// The values while there are few (the last new one last); once they are in `spilled`, only
+    /// the last value added.
     private var list: [Value] = []
     private var spilled: Set<Value>?
 

@@ -19,6 +19,7 @@ struct GrainTable<Key: GrainKey, Totals: Sendable>: Sendable, Sequence {
     private var slots = [Int32](repeating: 0, count: 16)
 
     var count: Int { keys.count }
+    var underestimatedCount: Int { count }
 
     /// The totals of `key`, nil when no row added to it.
     subscript(key: Key) -> Totals? {

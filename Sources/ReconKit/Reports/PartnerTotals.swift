@@ -42,11 +42,11 @@ public struct CurrencyTotals: Sendable, Equatable {
     /// Whether the exact unmatched share is at most `limit` (`unmatchedRate` is rounded for print).
     func unmatchedRate(isAtMost limit: Rate) -> Bool { Rate.ratio(unmatchedSpendTotal, spendTotal, isAtMost: limit) }
 
-    /// Adds the money of a territory line of this currency (`unmatched` when its target is).
-    mutating func add(_ line: TerritoryTotals, unmatched: Bool) {
-        spendMedia.add(line.spendMedia)
-        fees.add(line.fees)
-        spendTotal.add(line.spendTotal)
-        if unmatched { unmatchedSpendTotal.add(line.spendTotal) }
+    /// Adds the money of one day of this currency.
+    mutating func add(_ day: DayTotals) {
+        spendMedia.add(day.spendMedia)
+        fees.add(day.fees)
+        spendTotal.add(day.spendTotal)
+        unmatchedSpendTotal.add(day.unmatchedSpendTotal)
     }
 }

@@ -3,13 +3,14 @@
 struct Reconciliation: Sendable {
     var territories = GrainTable<TerritoryKey, TerritoryTotals>()
     var tracks = GrainTable<TrackKey, TrackTotals>()
-    /// The lines of `partners.csv` and the money per currency: sums of territory lines
-    /// (`sumTerritories`), so that no row pays for two more dictionary lookups.
+    /// The lines of `partners.csv`: sums of the territory lines (`sumUp`).
     private(set) var partners: [PartnerKey: PartnerTotals] = [:]
+    /// The money per currency: sums of `daily` (`sumUp`), which every kept breakdown row adds to,
+    /// apart from the territory lines that the tie-out checks against it.
     private(set) var currencies: [TextID: CurrencyTotals] = [:]
     var unmatched: [UnmatchedLine] = []
-    /// Breakdown spend_total and streams per currency and day (for the HTML report).
-    var daily: [TextID: [CalendarDay: (spend: MoneyTotal, streams: Int128)]] = [:]
+    /// Breakdown money and streams per currency and day.
+    var daily: [TextID: [CalendarDay: DayTotals]] = [:]
     var breakdownStreams: Int128 = 0
     var engagementStreams: Int128 = 0
     var breakdownTargets = MatchCounts()
@@ -48,7 +49,7 @@ struct Reconciliation: Sendable {
     mutating func addBreakdown(_ rows: ChunkedRows<BreakdownRow>, counts: inout SourceCounts) {
         resolve(rows)
         addBreakdown(rows, positions: rows.indices, lookups: matcher.lookups, counts: &counts)
-        sumTerritories()
+        sumUp()
     }
 
     /// Resolves every identifier of `rows` in the matcher, so that its lookups can match them.
@@ -75,24 +76,26 @@ struct Reconciliation: Sendable {
                 unmatched.append(UnmatchedLine(source: .breakdown, side: .target, reason: reason, row: UInt32(position)))
             }
             breakdownStreams += row.streams.summable
-            Self.add(row, to: &daily[row.currency, default: [:]][row.header.reportDate, default: (MoneyTotal(), 0)])
+            daily[row.currency, default: [:]][row.header.reportDate, default: DayTotals()]
+                .add(row, unmatched: result.isUnmatched)
         }
     }
 
-    private static func add(_ row: BreakdownRow, to day: inout (spend: MoneyTotal, streams: Int128)) {
-        day.spend.add(row.spendTotal)
-        day.streams += row.streams.summable
-    }
-
-    /// Every breakdown row went to exactly one territory line, whose target side says its
-    /// partner bucket and whose key holds its currency: the partner lines and the money per
-    /// currency are the sums of those lines (campaigns as the union of the lines' campaigns).
-    private mutating func sumTerritories() {
+    /// Sums the partner lines and the money per currency, once the rows are aggregated.
+    ///
+    /// Every kept breakdown row went to exactly one territory line, whose target side says its
+    /// partner bucket and whose key holds its currency: a partner line is the sum of its
+    /// territory lines (campaigns as the union of theirs), which spares every row two more
+    /// lookups. The money per currency comes from `daily` instead, so that the tie-out compares
+    /// the territory and partner lines with sums made apart from them.
+    private mutating func sumUp() {
         partners = [:]
-        currencies = [:]
         for (key, totals) in territories {
             partners[partnerKey(key.target.result, currency: key.currency), default: PartnerTotals()].add(totals)
-            currencies[key.currency, default: CurrencyTotals()].add(totals, unmatched: key.target.result.isUnmatched)
+        }
+        currencies = [:]
+        for (currency, days) in daily {
+            for day in days.values { currencies[currency, default: CurrencyTotals()].add(day) }
         }
     }
 
@@ -180,7 +183,7 @@ struct Reconciliation: Sendable {
         // The job cannot throw.
         let (part, partBreakdownCounts, partEngagementCounts) = try! secondHalf.result()
         merge(part)
-        sumTerritories()
+        sumUp()
         breakdownCounts.addAdmissions(partBreakdownCounts)
         engagementCounts.addAdmissions(partEngagementCounts)
     }
@@ -190,11 +193,7 @@ struct Reconciliation: Sendable {
         territories.merge(other.territories) { $0.merging($1) }
         tracks.merge(other.tracks) { $0.merging($1) }
         unmatched += other.unmatched
-        daily.merge(other.daily) { mine, theirs in
-            mine.merging(theirs) { day, sameDay in
-                (spend: MoneyTotal(micros: day.spend.micros + sameDay.spend.micros), streams: day.streams + sameDay.streams)
-            }
-        }
+        daily.merge(other.daily) { mine, theirs in mine.merging(theirs) { $0.merging($1) } }
         breakdownStreams += other.breakdownStreams
         engagementStreams += other.engagementStreams
         breakdownTargets.add(other.breakdownTargets)

@@ -73,7 +73,7 @@ struct ReportDigest {
             }
             let daily = reconciliation.daily[currency] ?? [:]
             let days = Self.calendar(reconciliation.period, dataDays: reconciliation.daily.values.flatMap(\.keys)).map {
-                Day(date: $0.description, spend: daily[$0]?.spend ?? MoneyTotal(), streams: daily[$0]?.streams ?? 0)
+                Day(date: $0.description, spend: daily[$0]?.spendTotal ?? MoneyTotal(), streams: daily[$0]?.streams ?? 0)
             }
             currencies.append(CurrencyView(code: matcher.text(currency), topTerritories: Array(ranked.prefix(Self.topCount)),
                                            rest: rest, days: days))

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ReconKit
 
 @Suite("Totals per report grain")
@@ -18,7 +19,7 @@ struct GrainTableTests {
 
     @Test("holds what a dictionary holds, in the order keys were first added, across growth and merges")
     func againstDictionary() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 20261130)
         for _ in 0..<60 {
             var (left, right) = (GrainTable<TerritoryKey, Int>(), GrainTable<TerritoryKey, Int>())
             var (leftModel, rightModel) = ([TerritoryKey: Int](), [TerritoryKey: Int]())
@@ -57,5 +58,22 @@ struct GrainTableTests {
         for (index, grain) in grains.enumerated() { table[grain, default: 0] += index + 1 }
         #expect(table.count == 5)
         #expect(grains.map { table[$0] } == [1, 2, 3, 4, 5])
+    }
+
+    /// A key whose every value hashes alike, to the table's last slot: each probe wraps around.
+    private struct CollidingKey: GrainKey {
+        let value: Int
+        var grainHash: Int { -1 }
+    }
+
+    @Test("keys that all collide are told apart, across growth and the wrap to the first slot")
+    func collisions() {
+        var table = GrainTable<CollidingKey, Int>()
+        for value in 0..<100 { table[CollidingKey(value: value), default: 0] += value }
+        for value in 0..<100 { table[CollidingKey(value: value), default: 0] += 1 }
+        #expect(table.count == 100)
+        #expect((0..<100).allSatisfy { table[CollidingKey(value: $0)] == $0 + 1 })
+        #expect(table[CollidingKey(value: 100)] == nil)
+        #expect(table.map(\.key.value) == Array(0..<100))
     }
 }
