@@ -85,9 +85,9 @@ struct Reconciliation: Sendable {
     ///
     /// Every kept breakdown row went to exactly one territory line, whose target side says its
     /// partner bucket and whose key holds its currency: a partner line is the sum of its
-    /// territory lines (campaigns as the union of theirs), which spares every row two more
-    /// lookups. The money per currency comes from `daily` instead, so that the tie-out compares
-    /// the territory and partner lines with sums made apart from them.
+    /// territory lines (campaigns as the union of theirs), which spares every row a lookup.
+    /// The money per currency comes from `daily` instead, so that the tie-out compares the
+    /// territory and partner lines with sums made apart from them.
     private mutating func sumUp() {
         partners = [:]
         for (key, totals) in territories {
