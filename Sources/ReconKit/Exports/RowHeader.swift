@@ -50,8 +50,6 @@ struct RowHeader {
     var target: CampaignTarget
     var origin: RowOrigin
 
-    private static let playlist: StaticString = "playlist"
-
     /// Reads the shared fields, checking them in SPEC order.
     init(_ parser: ExportLineParser, keyFields: [ExportField], origin: RowOrigin) throws(RowProblem) {
         for field in keyFields { try parser.requireKey(field) }
@@ -65,8 +63,7 @@ struct RowHeader {
         campaignName = try parser.freeText(.campaignName)
         let targetType = try parser.string(.campaignTargetType)
         target = CampaignTarget(
-            isPlaylist: targetType != TextID.absent && parser.pool.hasText(
-                targetType, UnsafeRawBufferPointer(start: Self.playlist.utf8Start, count: Self.playlist.utf8CodeUnitCount)),
+            isPlaylist: targetType != TextID.absent && parser.pool.hasText(targetType, "playlist"),
             isrc: try parser.string(.campaignTargetISRC),
             spotifyTrackID: try parser.string(.campaignTargetSpotifyTrackID),
             playlistID: try parser.string(.campaignTargetPlaylistID))

@@ -117,6 +117,11 @@ final class StringPool: @unchecked Sendable {
     /// Whether the text of `id` is exactly `bytes`.
     func hasText(_ id: TextID, _ bytes: UnsafeRawBufferPointer) -> Bool { equals(Int(id.index), bytes) }
 
+    /// Whether the text of `id` is exactly `text` (a literal such as `"playlist"`).
+    func hasText(_ id: TextID, _ text: StaticString) -> Bool {
+        hasText(id, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[id]
         let length = starts[id + 1] - start

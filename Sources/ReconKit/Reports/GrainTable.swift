@@ -23,12 +23,12 @@ struct GrainTable<Key: GrainKey, Totals: Sendable>: Sendable, Sequence {
 
     /// The totals of `key`, nil when no row added to it.
     subscript(key: Key) -> Totals? {
-        position(of: key).map { totals[$0] }
+        probe(key).position.map { totals[$0] }
     }
 
     /// The totals of `key`, starting from `initial` when the key is new.
     subscript(key: Key, default initial: @autoclosure () -> Totals) -> Totals {
-        get { position(of: key).map { totals[$0] } ?? initial() }
+        get { probe(key).position.map { totals[$0] } ?? initial() }
         _modify {
             let position = insert(key, initial)
             yield &totals[position]
@@ -38,7 +38,7 @@ struct GrainTable<Key: GrainKey, Totals: Sendable>: Sendable, Sequence {
     /// Adds the totals of `other`, combining those of a key both hold.
     mutating func merge(_ other: GrainTable, combining: (Totals, Totals) -> Totals) {
         for (key, theirs) in other {
-            if let position = position(of: key) {
+            if let position = probe(key).position {
                 totals[position] = combining(totals[position], theirs)
             } else {
                 _ = insert(key) { theirs }
@@ -60,27 +60,22 @@ struct GrainTable<Key: GrainKey, Totals: Sendable>: Sendable, Sequence {
 
     func makeIterator() -> Iterator { Iterator(table: self) }
 
-    private func position(of key: Key) -> Int? {
+    /// The slot holding `key` with its position in `keys`, or the empty slot where it would go.
+    private func probe(_ key: Key) -> (slot: Int, position: Int?) {
         let mask = slots.count - 1
         var slot = key.grainHash & mask
         while true {
             let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if keys[entry - 1] == key { return entry - 1 }
+            if entry == 0 { return (slot, nil) }
+            if keys[entry - 1] == key { return (slot, entry - 1) }
             slot = (slot + 1) & mask
         }
     }
 
     /// The position of `key`, added with `initial()` when new.
     private mutating func insert(_ key: Key, _ initial: () -> Totals) -> Int {
-        let mask = slots.count - 1
-        var slot = key.grainHash & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { break }
-            if keys[entry - 1] == key { return entry - 1 }
-            slot = (slot + 1) & mask
-        }
+        let (slot, position) = probe(key)
+        if let position { return position }
         keys.append(key)
         totals.append(initial())
         slots[slot] = Int32(keys.count)

@@ -91,16 +91,10 @@ struct ReportDigest {
     /// total) get their printed columns and the full comparison.
     private static func topTracks(_ reconciliation: Reconciliation) -> [Track] {
         let matcher = reconciliation.matcher
-        var isPlaylist: [TextID: Bool] = [:]
         var streams: [SideKey: (direct: Int128, spillover: Int128, playlist: Int128)] = [:]
         for (key, totals) in reconciliation.tracks {
-            let playlist = isPlaylist[key.context] ?? {
-                let playlist = matcher.text(key.context) == "playlist"
-                isPlaylist[key.context] = playlist
-                return playlist
-            }()
             var sums = streams[key.engaged] ?? (0, 0, 0)
-            if playlist {
+            if matcher.pool.hasText(key.context, "playlist") {
                 sums.playlist += totals.streams
             } else if case let .matched(engaged, _) = key.engaged.result, case let .matched(target, _) = key.target.result,
                       engaged == target {
