@@ -41,13 +41,25 @@ public enum Run {
         }
     }
 
+    /// The catalogs, from `cache` when they did not change since the last run; otherwise loaded,
+    /// and recorded in `cache` by the job returned with them.
+    private static func loadCatalogs(_ sources: [CatalogSource], cache: RerunCache?) throws
+        -> (set: CatalogSet, fromCache: Bool, storing: BackgroundJob<Void>?) {
+        if let cached = cache?.catalogs(sources) { return (cached, true, nil) }
+        let identities = sources.map { FileIdentity(path: $0.path) }
+        let set = try CatalogLoader.load(sources)
+        return (set, false, cache?.store(set, sources: sources, identities: identities))
+    }
+
     /// One attempt at the run; with `reuse`, the exports' reading may come from `cache`, and the
     /// attempt throws `CachedExportChanged` when a file turns out to differ from the recorded one.
     private static func execute(
         _ settings: RunSettings, output: OutputFolder, cache: RerunCache?, reuse: Bool, observer: (any RunObserver)?
     ) throws -> RunSummary {
         let catalogSources = settings.catalogs
-        let catalogLoad = BackgroundJob { try CatalogLoader.load(catalogSources) }
+        let catalogLoad = BackgroundJob { try loadCatalogs(catalogSources, cache: cache) }
+        // The catalogs are recorded under the output folder's lock, which the caller releases.
+        defer { _ = try? catalogLoad.result().storing?.result() }
         let breakdownFiles = try ExportFile.resolve(settings.breakdown)
         let engagementFiles = try ExportFile.resolve(settings.engagement)
         let allFiles = breakdownFiles + engagementFiles
@@ -77,7 +89,10 @@ public enum Run {
         if reading.filesReused > 0 {
             observer?.note("took the rows of \(reading.filesReused) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")
         }
-        let catalogs = try catalogLoad.result()
+        let (catalogs, catalogsFromCache, _) = try catalogLoad.result()
+        if catalogsFromCache {
+            observer?.note("took the \(catalogSources.count) catalogs from the re-run cache (unchanged since the last run)")
+        }
         let pool = reading.pool
         let (breakdownRows, engagementRows) = (reading.breakdownRows, reading.engagementRows)
         let (breakdownConflicts, engagementConflicts) = (reading.breakdownConflicts, reading.engagementConflicts)
@@ -99,6 +114,7 @@ public enum Run {
             ? ReportSet(reconciliation: reconciliation, allocation: allocation) : nil
         var summary = RunSummary(settings: settings)
         summary.exportFilesFromCache = reading.filesReused
+        summary.catalogsFromCache = catalogsFromCache
         summary.breakdown = breakdownCounts
         summary.engagement = engagementCounts
         summary.breakdownFiles = breakdownFiles.map(\.path)

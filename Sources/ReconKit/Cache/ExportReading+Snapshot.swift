@@ -13,12 +13,7 @@ extension ExportReading {
         Self.write(breakdownConflicts, to: snapshot)
         Self.write(engagementConflicts, to: snapshot)
         snapshot.value(fingerprints.count)
-        for fingerprint in fingerprints {
-            snapshot.text(fingerprint.kind)
-            snapshot.text(fingerprint.path)
-            snapshot.value(fingerprint.bytes)
-            snapshot.text(fingerprint.sha256)
-        }
+        for fingerprint in fingerprints { fingerprint.write(to: snapshot) }
         snapshot.array(checkpoints)
         snapshot.array(fileRejections.flatMap(Self.reasonCounts))
         snapshot.value(rejectedFiles.count)
@@ -56,8 +51,7 @@ extension ExportReading {
         let engagementConflicts = try readConflicts(from: snapshot)
         var fingerprints: [InputFingerprint] = []
         for _ in 0..<(try snapshot.count()) {
-            fingerprints.append(InputFingerprint(
-                kind: try snapshot.text(), path: try snapshot.text(), bytes: try snapshot.value(), sha256: try snapshot.text()))
+            fingerprints.append(try InputFingerprint(from: snapshot))
         }
         let checkpoints: [FileCheckpoint] = try snapshot.array()
         let perFile: [Int] = try snapshot.array()

@@ -66,7 +66,8 @@ final class HashVerification: Sendable {
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
     }
 
-    private static func matches(_ path: String, identity: FileIdentity, sha256: String) -> Bool {
+    /// True when the file at `path` has `identity` before and after hashing to `sha256`.
+    static func matches(_ path: String, identity: FileIdentity, sha256: String) -> Bool {
         guard FileIdentity(path: path) == identity else { return false }
         let digest = FileDigest()
         guard (try? FileBytes.forEachBlock(path, digest.update)) != nil,

@@ -5,7 +5,8 @@ import Glibc
 
 /// The re-run cache of an output folder: `.NAME.cache/` beside `--out` (never inside the report
 /// set), holding a snapshot of the last run's reading of the exports (`ExportReading`) with the
-/// `stat` identity of every export file it was read from.
+/// `stat` identity of every export file it was read from, and one of its catalogs
+/// (`RerunCache+Catalogs`).
 ///
 /// A run takes from the snapshot the leading files of each source that it reads in the same
 /// order, under the same paths, each with the identity recorded (`lookup`), when the snapshot
@@ -13,9 +14,10 @@ import Glibc
 /// thread (`HashVerification`) before the run's reports are committed. The folder is touched
 /// only under the output folder's lock, and a folder of that name that holds anything else is
 /// neither read, written nor removed.
-final class RerunCache {
+final class RerunCache: Sendable {
     static let markerName = ".soundlink-recon-cache"
     static let snapshotName = "exports.snapshot"
+    static let catalogSnapshotName = "catalogs.snapshot"
     private static let markerText = "soundlink-recon re-run cache: safe to delete, the next run rebuilds it\n"
     /// Bumped whenever what a snapshot holds changes.
     private static let formatVersion = 1
@@ -54,14 +56,16 @@ final class RerunCache {
     }
 
     /// True when `folder` is absent or empty, or a folder holding our marker (a regular file with
-    /// exactly our text) and nothing but our snapshot (and snapshots being written) besides.
+    /// exactly our text) and nothing but our snapshots (and snapshots being written) besides.
     static func isOurs(_ folder: String) -> Bool {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return errno == ENOENT }
         guard info.st_mode & S_IFMT == S_IFDIR, let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return false }
         return names.isEmpty || names.contains(markerName) && hasOurMarker(folder)
-            && names.allSatisfy { $0 == markerName || $0 == snapshotName || $0.hasPrefix(snapshotName + ".writing-") }
+            && names.allSatisfy { name in
+                name == markerName || [snapshotName, catalogSnapshotName].contains { name == $0 || name.hasPrefix($0 + ".writing-") }
+            }
     }
 
     /// True when `folder`'s marker is a regular file holding exactly the text this tool writes.
@@ -83,7 +87,7 @@ final class RerunCache {
         let identities = files.map { FileIdentity(path: $0.file.path) }
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.snapshotName) else { return nil }
         do throws(SnapshotDamaged) {
-            guard try snapshot.text() == Self.version else { return nil }
+            guard try snapshot.text() == Self.version(of: "exports") else { return nil }
             let count = try snapshot.count()
             var same: [Bool] = []
             var previousBreakdown = 0
@@ -146,22 +150,34 @@ final class RerunCache {
             unlink(snapshotPath)
             return
         }
-        guard FileBytes.isDirectory(folder) || mkdir(folder, 0o755) == 0, writeMarker(in: folder) else { return }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(snapshotName + ".writing-") {
-            unlink(folder + "/" + name)  // left by a run that stopped while writing
+        write(snapshotName, in: folder) { snapshot in
+            snapshot.text(version(of: "exports"))
+            snapshot.value(files.count)
+            for ((kind, file), identity) in zip(files, identities) {
+                snapshot.text(kind)
+                snapshot.text(file.path)
+                snapshot.value(identity!)
+            }
+            snapshot.array(rejectedLines)
+            reading.write(to: snapshot, poolStorage: poolStorage)
+        }
+    }
+
+    /// Writes the snapshot `name` in `folder` (made ours first if need be) through `body`: into a
+    /// new file renamed over the old one at the end, so that a failure leaves no snapshot of that
+    /// name, never a half-written one.
+    static func write(_ name: String, in folder: String, _ body: (SnapshotWriter) -> Void) {
+        // Both snapshots may be written at once: the folder made by the other is as good.
+        _ = mkdir(folder, 0o755)
+        guard FileBytes.isDirectory(folder), writeMarker(in: folder) else { return }
+        let snapshotPath = folder + "/" + name
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where leftover.hasPrefix(name + ".writing-") {
+            unlink(folder + "/" + leftover)  // left by a run that stopped while writing
         }
         let writingPath = snapshotPath + ".writing-\(getpid())"
         guard let snapshot = SnapshotWriter(path: writingPath) else { return }
-        snapshot.text(version)
-        snapshot.value(files.count)
-        for ((kind, file), identity) in zip(files, identities) {
-            snapshot.text(kind)
-            snapshot.text(file.path)
-            snapshot.value(identity!)
-        }
-        snapshot.array(rejectedLines)
-        reading.write(to: snapshot, poolStorage: poolStorage)
+        body(snapshot)
         do {
             try snapshot.finish()
             guard rename(writingPath, snapshotPath) == 0 else { throw SnapshotWriteFailed(path: snapshotPath, reason: "") }
@@ -177,13 +193,16 @@ final class RerunCache {
         return (try? markerText.write(toFile: path, atomically: false, encoding: .utf8)) != nil
     }
 
-    /// What a snapshot depends on besides the export files: its format, the tool's version and
-    /// the very build that wrote it (size, modification time and inode of the executable), so
-    /// that rows are read back raw only by the code that wrote them.
-    private static let version: String = {
+    /// What a snapshot of `what` depends on besides its input files: its format, the tool's
+    /// version and the very build that wrote it (size, modification time and inode of the
+    /// executable), so that values are read back raw only by the code that wrote them.
+    static func version(of what: String) -> String {
+        "soundlink-recon \(what) snapshot \(formatVersion); tool \(RunSummary.toolVersion); build \(build)"
+    }
+
+    private static let build: String = {
         var info = stat()
-        let build = stat("/proc/self/exe", &info) == 0
+        return stat("/proc/self/exe", &info) == 0
             ? "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ino)" : "unknown-\(getpid())"
-        return "soundlink-recon exports snapshot \(formatVersion); tool \(RunSummary.toolVersion); build \(build)"
     }()
 }

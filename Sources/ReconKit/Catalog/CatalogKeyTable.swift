@@ -15,6 +15,19 @@ struct CatalogKeyTable: Sendable {
     /// The number of claimed keys.
     var count: Int { keys.count }
 
+    init() {}
+
+    /// The table in which `owners` claimed, in this order, the keys `key(owner)` gives; nil when
+    /// one gives none or two give the same key (what no run of `claim` could have built).
+    init?(owners: [Int32], key: (Int32) -> PackedKey?) {
+        reserveCapacity(owners.count)
+        rehash(atLeast: owners.count)
+        for owner in owners {
+            guard let claimed = key(owner), claim(claimed, entry: owner) == owner else { return nil }
+        }
+        guard count == owners.count else { return nil }
+    }
+
     /// Makes room for `total` keys in claim order (the slots still grow by doubling: they are
     /// zero-filled, so reserving them would touch memory that may never be used).
     mutating func reserveCapacity(_ total: Int) {
@@ -57,6 +70,9 @@ struct CatalogKeyTable: Sendable {
     func owner(bytes: UnsafeRawBufferPointer) -> Int32? {
         PackedKey(bytes).flatMap(owner)
     }
+
+    /// The owner of every claimed key, in claim order.
+    var claimOwners: [Int32] { owners }
 
     /// Every claimed key with its owner, in claim order.
     var claims: some Sequence<(key: PackedKey, owner: Int32)> {

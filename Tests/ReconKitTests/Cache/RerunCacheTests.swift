@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// The sample month copied into a temporary folder, so that its files can be changed.
-private final class CacheWorkspace {
+final class CacheWorkspace {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
@@ -55,13 +55,13 @@ private final class CacheWorkspace {
 
 private let sixthBreakdown = "exports/breakdown/breakdown_7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c_2026-04-01_2026-04-07.jsonl"
 
-/// Changes one digit of the first `"impressions":` value of `path` in place: same size, other bytes;
+/// Changes the digit after the first `marker` in `path` in place: same size, other bytes;
 /// then puts the modification time back.
-private func changeOneDigit(_ path: String) throws {
+func changeOneDigit(_ path: String, after marker: String = "\"impressions\":") throws {
     var info = stat()
     stat(path, &info)
     var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    let marker = Array("\"impressions\":".utf8)
+    let marker = Array(marker.utf8)
     let at = try #require((0...(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker })
     let digit = at + marker.count
     bytes[digit] = bytes[digit] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
@@ -79,11 +79,12 @@ struct RerunCacheTests {
         let work = try CacheWorkspace()
         let first = try Run.execute(work.settings())
         #expect(first.exportFilesFromCache == 0)
-        #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.snapshotName])
+        #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.catalogSnapshotName, RerunCache.snapshotName])
         #expect(!work.folder.files("out").contains { $0.contains("cache") }, "never inside the report set")
 
         let second = try Run.execute(work.settings())
         #expect(second.exportFilesFromCache == work.exportCount)
+        #expect(second.catalogsFromCache)
         let cold = try work.coldReports()
         #expect(try work.folder.snapshot("out") == cold)
         #expect(try work.folder.read("out/rejected.jsonl").count > 0, "the sample's rejected lines come back too")
@@ -103,6 +104,7 @@ struct RerunCacheTests {
 
         let rerun = try Run.execute(work.settings())
         #expect(rerun.exportFilesFromCache == work.exportCount)
+        #expect(!rerun.catalogsFromCache)
         let after = try work.folder.snapshot("out")
         #expect(after["unmatched.csv"] != before["unmatched.csv"])
         #expect(after == (try work.coldReports()))
@@ -199,13 +201,14 @@ struct RerunCacheTests {
         _ = try Run.execute(work.settings())
         let run = try Run.execute(work.settings(cache: false))
         #expect(run.exportFilesFromCache == 0)
+        #expect(!run.catalogsFromCache)
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
         _ = try Run.execute(work.settings(cache: false))
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
     }
 
     @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed",
-          arguments: ["notes.txt", RerunCache.snapshotName, RerunCache.markerName])
+          arguments: ["notes.txt", RerunCache.snapshotName, RerunCache.catalogSnapshotName, RerunCache.markerName])
     func foreignFolder(name: String) throws {
         let work = try CacheWorkspace()
         // Without our marker, even a file of the snapshot's name is the user's; a file of the
@@ -214,6 +217,7 @@ struct RerunCacheTests {
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
             #expect(run.exportFilesFromCache == 0)
+            #expect(!run.catalogsFromCache)
             #expect(work.folder.files(".out.cache") == [name])
             #expect(try work.folder.text(".out.cache/" + name) == "mine")
         }

@@ -1,0 +1,99 @@
+/// A `CatalogSet` in the re-run cache, written raw by `SnapshotWriter` in the order
+/// `read(from:)` reads it back.
+///
+/// The entries are written as columns (keys, lines, an arena of their titles and artists);
+/// the key tables as the owner of each claimed key in claim order, from which `read` claims
+/// the owners' keys again.
+extension CatalogSet {
+    func write(to snapshot: SnapshotWriter) {
+        snapshot.value(files.count)
+        for file in files {
+            snapshot.text(file.name)
+            snapshot.text(file.path)
+            snapshot.array([file.entries, file.usableEntries, file.issues])
+            file.fingerprint!.write(to: snapshot)
+        }
+        let partners = Dictionary(files.enumerated().map { ($0.element.name, Int32($0.offset)) }) { first, _ in first }
+        snapshot.array(entries.map { partners[$0.partner]! })
+        snapshot.array(entries.map(\.isrcKey))
+        snapshot.array(entries.map(\.spotifyKey))
+        snapshot.array(entries.map(\.line))
+        var texts: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(2 * entries.count)
+        for entry in entries {
+            texts.append(contentsOf: entry.title.utf8)
+            ends.append(texts.count)
+            texts.append(contentsOf: entry.artist.utf8)
+            ends.append(texts.count)
+        }
+        snapshot.array(texts)
+        snapshot.array(ends)
+        snapshot.value(issues.count)
+        for issue in issues {
+            snapshot.text(issue.catalog)
+            snapshot.value(issue.line)
+            snapshot.text(issue.kind.rawValue)
+            snapshot.text(issue.isrc)
+            snapshot.text(issue.spotifyTrackID)
+            snapshot.text(issue.detail)
+        }
+        snapshot.array(isrcKeys.claimOwners)
+        snapshot.array(spotifyKeys.claimOwners)
+    }
+
+    /// Reads back what `write(to:)` wrote. The caller checks the snapshot's checksum
+    /// (`SnapshotReader.finish`) before using the result.
+    static func read(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> CatalogSet {
+        var set = CatalogSet()
+        for _ in 0..<(try snapshot.count()) {
+            var file = FileStats(name: try snapshot.text(), path: try snapshot.text())
+            let counts: [Int] = try snapshot.array()
+            guard counts.count == 3 else { throw SnapshotDamaged() }
+            (file.entries, file.usableEntries, file.issues) = (counts[0], counts[1], counts[2])
+            file.fingerprint = try InputFingerprint(from: snapshot)
+            set.files.append(file)
+        }
+        let partners: [Int32] = try snapshot.array()
+        let isrcKeys: [PackedKey] = try snapshot.array()
+        let spotifyKeys: [PackedKey] = try snapshot.array()
+        let lines: [Int] = try snapshot.array()
+        let texts: [UInt8] = try snapshot.array()
+        let ends: [Int] = try snapshot.array()
+        let count = partners.count
+        guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, ends.count == 2 * count,
+              partners.allSatisfy({ $0 >= 0 && Int($0) < set.files.count }),
+              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), ends.last ?? 0 == texts.count
+        else { throw SnapshotDamaged() }
+        set.entries.reserveCapacity(count)
+        texts.withUnsafeBytes { texts in
+            var start = 0
+            for index in 0..<count {
+                let (titleEnd, artistEnd) = (ends[2 * index], ends[2 * index + 1])
+                set.entries.append(CatalogEntry(
+                    partner: set.files[Int(partners[index])].name, isrcKey: isrcKeys[index], spotifyKey: spotifyKeys[index],
+                    title: String(decoding: texts[start..<titleEnd], as: UTF8.self),
+                    artist: String(decoding: texts[titleEnd..<artistEnd], as: UTF8.self), line: lines[index]))
+                start = artistEnd
+            }
+        }
+        for _ in 0..<(try snapshot.count()) {
+            let (catalog, line) = (try snapshot.text(), try snapshot.value(Int.self))
+            guard let kind = CatalogIssue.Kind(rawValue: try snapshot.text()) else { throw SnapshotDamaged() }
+            set.issues.append(CatalogIssue(
+                catalog: catalog, line: line, kind: kind, isrc: try snapshot.text(), spotifyTrackID: try snapshot.text(),
+                detail: try snapshot.text()))
+        }
+        let entries = set.entries
+        func key(_ owner: Int32, _ path: KeyPath<CatalogEntry, PackedKey>) -> PackedKey? {
+            guard owner >= 0, Int(owner) < entries.count else { return nil }
+            let key = entries[Int(owner)][keyPath: path]
+            return key.count == 0 ? nil : key
+        }
+        guard let isrcTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, \.isrcKey) }),
+              let spotifyTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, \.spotifyKey) })
+        else { throw SnapshotDamaged() }
+        (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
+        return set
+    }
+}

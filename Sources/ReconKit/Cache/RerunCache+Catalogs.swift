@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The catalogs in the re-run cache: the last run's `CatalogSet` with the sources it was loaded
+/// from and the `stat` identity of every catalog file, so that a re-run whose catalogs did not
+/// change (the exports were re-fetched, or nothing changed) loads none of them again.
+extension RerunCache {
+    /// The catalogs as the last run loaded them, when it loaded the same `sources` (names, paths,
+    /// delimiters, columns) and every file still has the identity and the SHA-256 recorded: both
+    /// are checked here, before the set is returned. Nil otherwise.
+    func catalogs(_ sources: [CatalogSource]) -> CatalogSet? {
+        guard let snapshot = SnapshotReader(path: folder + "/" + Self.catalogSnapshotName) else { return nil }
+        do throws(SnapshotDamaged) {
+            guard try snapshot.text() == Self.version(of: "catalogs"),
+                  try Self.readSources(from: snapshot) == sources else { return nil }
+            let identities: [FileIdentity] = try snapshot.array()
+            let set = try CatalogSet.read(from: snapshot)
+            try snapshot.finish()
+            guard identities.count == sources.count, set.files.count == sources.count else { return nil }
+            for (file, identity) in zip(set.files, identities) {
+                guard let fingerprint = file.fingerprint, fingerprint.bytes == Int(identity.size),
+                      HashVerification.matches(file.path, identity: identity, sha256: fingerprint.sha256) else { return nil }
+            }
+            return set
+        } catch {
+            return nil
+        }
+    }
+
+    /// Records `catalogs`, loaded from `sources` whose files had `identities` before they were
+    /// read, when every file still has them, on another thread (the caller waits for the job
+    /// before it releases the output folder's lock); otherwise removes the recorded catalogs.
+    func store(_ catalogs: CatalogSet, sources: [CatalogSource], identities: [FileIdentity?]) -> BackgroundJob<Void> {
+        BackgroundJob { [folder] in
+            guard identities.allSatisfy({ $0 != nil }), sources.map({ FileIdentity(path: $0.path) }) == identities,
+                  catalogs.files.allSatisfy({ $0.fingerprint != nil }) else {
+                unlink(folder + "/" + Self.catalogSnapshotName)
+                return
+            }
+            Self.write(Self.catalogSnapshotName, in: folder) { snapshot in
+                snapshot.text(Self.version(of: "catalogs"))
+                Self.writeSources(sources, to: snapshot)
+                snapshot.array(identities.map { $0! })
+                catalogs.write(to: snapshot)
+            }
+        }
+    }
+
+    private static func writeSources(_ sources: [CatalogSource], to snapshot: SnapshotWriter) {
+        snapshot.value(sources.count)
+        for source in sources {
+            snapshot.text(source.name)
+            snapshot.text(source.path)
+            snapshot.value(source.delimiter.map(Int.init) ?? -1)
+            for role in CatalogRole.allCases { snapshot.text(source.columns[role].map { "=" + $0 } ?? "") }
+        }
+    }
+
+    private static func readSources(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> [CatalogSource] {
+        var sources: [CatalogSource] = []
+        for _ in 0..<(try snapshot.count()) {
+            var source = CatalogSource(name: try snapshot.text(), path: try snapshot.text())
+            let delimiter: Int = try snapshot.value()
+            source.delimiter = (0...255).contains(delimiter) ? UInt8(delimiter) : nil
+            for role in CatalogRole.allCases {
+                let column = try snapshot.text()
+                if column.hasPrefix("=") { source.columns[role] = String(column.dropFirst()) }
+            }
+            sources.append(source)
+        }
+        return sources
+    }
+}
