@@ -85,13 +85,13 @@ extension CatalogSet {
                 detail: try snapshot.text()))
         }
         let entries = set.entries
-        func key(_ owner: Int32, _ path: KeyPath<CatalogEntry, PackedKey>) -> PackedKey? {
+        func key(_ owner: Int32, isrc: Bool) -> PackedKey? {
             guard owner >= 0, Int(owner) < entries.count else { return nil }
-            let key = entries[Int(owner)][keyPath: path]
+            let key = isrc ? entries[Int(owner)].isrcKey : entries[Int(owner)].spotifyKey
             return key.count == 0 ? nil : key
         }
-        guard let isrcTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, \.isrcKey) }),
-              let spotifyTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, \.spotifyKey) })
+        guard let isrcTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, isrc: true) }),
+              let spotifyTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, isrc: false) })
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set
