@@ -163,9 +163,8 @@ final class RerunCache: Sendable {
         }
     }
 
-    /// Writes the snapshot `name` in `folder` (made ours first if need be) through `body`: into a
-    /// new file renamed over the old one at the end, so that a failure leaves no snapshot of that
-    /// name, never a half-written one.
+    /// Writes the snapshot `name` in `folder` (made ours first if need be) through `body`, over
+    /// the earlier one (`SnapshotWriter`); a failure leaves no snapshot of that name.
     static func write(_ name: String, in folder: String, _ body: (SnapshotWriter) -> Void) {
         // Both snapshots may be written at once: the folder made by the other is as good.
         _ = mkdir(folder, 0o755)
@@ -173,18 +172,11 @@ final class RerunCache: Sendable {
         let snapshotPath = folder + "/" + name
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         where leftover.hasPrefix(name + ".writing-") {
-            unlink(folder + "/" + leftover)  // left by a run that stopped while writing
+            unlink(folder + "/" + leftover)  // left by an earlier build, which wrote aside and renamed
         }
-        let writingPath = snapshotPath + ".writing-\(getpid())"
-        guard let snapshot = SnapshotWriter(path: writingPath) else { return }
+        guard let snapshot = SnapshotWriter(path: snapshotPath) else { return }
         body(snapshot)
-        do {
-            try snapshot.finish()
-            guard rename(writingPath, snapshotPath) == 0 else { throw SnapshotWriteFailed(path: snapshotPath, reason: "") }
-        } catch {
-            unlink(writingPath)
-            unlink(snapshotPath)
-        }
+        do throws(SnapshotWriteFailed) { try snapshot.finish() } catch { unlink(snapshotPath) }
     }
 
     private static func writeMarker(in folder: String) -> Bool {

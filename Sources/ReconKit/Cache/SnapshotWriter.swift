@@ -8,16 +8,31 @@ import Glibc
 ///
 /// Only plain values (no references, no pointers) may be written: `SnapshotReader` gives them
 /// back byte for byte to the same build. A write that fails makes `finish` throw; the caller
-/// then leaves the file out.
+/// then removes the file.
+///
+/// An earlier snapshot at `path` is written over in place, then cut to the new length: its
+/// pages are in memory already (the run read it), and on this kind of virtual machine filling
+/// pages of a new file cost several times more (the host supplies each page on its first
+/// write). A snapshot cut short by a crash fails its CRC-32 and is not used. Anything at `path`
+/// other than a regular file of one link (a symbolic link, a file also linked elsewhere) is
+/// replaced by a new file, never written through.
 final class SnapshotWriter {
     private let descriptor: Int32
     private let path: String
     private var buffer: [UInt8] = []
     private var crc: UInt = 0
+    private var written = 0
     private var failed = false
 
     init?(path: String) {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var info = stat()
+        if descriptor < 0 || fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 {
+            if descriptor >= 0 { close(descriptor) }
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
+        self.descriptor = descriptor
         self.path = path
         guard descriptor >= 0 else { return nil }
         buffer.reserveCapacity(Self.bufferSize)
@@ -52,11 +67,13 @@ final class SnapshotWriter {
         buffer.append(contentsOf: raw)
     }
 
-    /// Writes the CRC-32 and flushes; throws when any write failed.
+    /// Writes the CRC-32, flushes and cuts off what an earlier, longer snapshot left beyond it;
+    /// throws when any of that failed.
     func finish() throws(SnapshotWriteFailed) {
         let sum = UInt64(crc)
         withUnsafeBytes(of: sum) { bytes($0) }
         flush()
+        if !failed, ftruncate(descriptor, off_t(written)) != 0 { failed = true }
         guard !failed else { throw SnapshotWriteFailed(path: path, reason: FileBytes.lastErrorText) }
     }
 
@@ -68,9 +85,10 @@ final class SnapshotWriter {
     private func send(_ raw: UnsafeRawBufferPointer) {
         var offset = 0
         while !failed, offset < raw.count {
-            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { failed = true }
+            let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if count > 0 { offset += count } else if count < 0, errno == EINTR { continue } else { failed = true }
         }
+        written += offset
     }
 }
 

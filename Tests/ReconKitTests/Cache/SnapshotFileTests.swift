@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ReconKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Snapshot files")
 struct SnapshotFileTests {
@@ -63,5 +66,41 @@ struct SnapshotFileTests {
         try writer.finish()
         let reader = try #require(SnapshotReader(path: path))
         #expect(throws: SnapshotDamaged.self) { _ = try reader.array(UInt64.self) }
+    }
+
+    @Test("a shorter snapshot written over a longer one is cut to its own length")
+    func shorterOverLonger() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/snapshot"
+        let long = try #require(SnapshotWriter(path: path))
+        long.array([UInt64](repeating: 7, count: 100_000))
+        try long.finish()
+        let inode = try #require(FileIdentity(path: path)).inode
+        let short = try #require(SnapshotWriter(path: path))
+        short.text("short")
+        try short.finish()
+        #expect(FileIdentity(path: path)?.inode == inode, "written in place")
+        #expect(FileIdentity(path: path)?.size == Int64(8 + 5 + 8))
+        let reader = try #require(SnapshotReader(path: path))
+        #expect(try reader.text() == "short")
+        try reader.finish()
+    }
+
+    @Test("a symbolic link or a second link at the snapshot's path is replaced, never written through",
+          arguments: ["symbolic link", "hard link"])
+    func linkNotWrittenThrough(kind: String) throws {
+        let folder = try TemporaryFolder()
+        let mine = try folder.write("mine.txt", "a user's notes\n")
+        let path = folder.path + "/snapshot"
+        #expect((kind == "hard link" ? link(mine, path) : symlink(mine, path)) == 0)
+        let writer = try #require(SnapshotWriter(path: path))
+        writer.text("snapshot")
+        try writer.finish()
+        #expect(try folder.text("mine.txt") == "a user's notes\n")
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1)
+        let reader = try #require(SnapshotReader(path: path))
+        #expect(try reader.text() == "snapshot")
+        try reader.finish()
     }
 }
