@@ -1,7 +1,7 @@
 /// A `CatalogSet` in the re-run cache, written raw by `SnapshotWriter` in the order
 /// `read(from:)` reads it back.
 ///
-/// The entries are written as columns (keys, lines, an arena of their titles and artists);
+/// The entries are written as columns (partners, keys, lines, titles, artists);
 /// the key tables as the owner of each claimed key in claim order, from which `read` claims
 /// the owners' keys again.
 extension CatalogSet {
@@ -13,22 +13,15 @@ extension CatalogSet {
             snapshot.array([file.entries, file.usableEntries, file.issues])
             file.fingerprint!.write(to: snapshot)
         }
+        // Columns streamed through the writer's buffer: a million entries would otherwise be
+        // copied into a hundred megabytes of arrays while the run is at its largest.
         let partners = Dictionary(files.enumerated().map { ($0.element.name, Int32($0.offset)) }) { first, _ in first }
-        snapshot.array(entries.map { partners[$0.partner]! })
-        snapshot.array(entries.map(\.isrcKey))
-        snapshot.array(entries.map(\.spotifyKey))
-        snapshot.array(entries.map(\.line))
-        var texts: [UInt8] = []
-        var ends: [Int] = []
-        ends.reserveCapacity(2 * entries.count)
-        for entry in entries {
-            texts.append(contentsOf: entry.title.utf8)
-            ends.append(texts.count)
-            texts.append(contentsOf: entry.artist.utf8)
-            ends.append(texts.count)
-        }
-        snapshot.array(texts)
-        snapshot.array(ends)
+        snapshot.array(count: entries.count, entries.lazy.map { partners[$0.partner]! })
+        snapshot.array(count: entries.count, entries.lazy.map { $0.isrcKey })
+        snapshot.array(count: entries.count, entries.lazy.map { $0.spotifyKey })
+        snapshot.array(count: entries.count, entries.lazy.map { $0.line })
+        Self.write(entries.lazy.map { $0.title }, to: snapshot)
+        Self.write(entries.lazy.map { $0.artist }, to: snapshot)
         snapshot.value(issues.count)
         for issue in issues {
             snapshot.text(issue.catalog)
@@ -58,24 +51,17 @@ extension CatalogSet {
         let isrcKeys: [PackedKey] = try snapshot.array()
         let spotifyKeys: [PackedKey] = try snapshot.array()
         let lines: [Int] = try snapshot.array()
-        let texts: [UInt8] = try snapshot.array()
-        let ends: [Int] = try snapshot.array()
+        let titles = try readTexts(from: snapshot)
+        let artists = try readTexts(from: snapshot)
         let count = partners.count
-        guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, ends.count == 2 * count,
-              partners.allSatisfy({ $0 >= 0 && Int($0) < set.files.count }),
-              zip([0] + ends, ends).allSatisfy({ $0 <= $1 }), ends.last ?? 0 == texts.count
+        guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, titles.count == count,
+              artists.count == count, partners.allSatisfy({ $0 >= 0 && Int($0) < set.files.count })
         else { throw SnapshotDamaged() }
         set.entries.reserveCapacity(count)
-        texts.withUnsafeBytes { texts in
-            var start = 0
-            for index in 0..<count {
-                let (titleEnd, artistEnd) = (ends[2 * index], ends[2 * index + 1])
-                set.entries.append(CatalogEntry(
-                    partner: set.files[Int(partners[index])].name, isrcKey: isrcKeys[index], spotifyKey: spotifyKeys[index],
-                    title: String(decoding: texts[start..<titleEnd], as: UTF8.self),
-                    artist: String(decoding: texts[titleEnd..<artistEnd], as: UTF8.self), line: lines[index]))
-                start = artistEnd
-            }
+        for index in 0..<count {
+            set.entries.append(CatalogEntry(
+                partner: set.files[Int(partners[index])].name, isrcKey: isrcKeys[index], spotifyKey: spotifyKeys[index],
+                title: titles[index], artist: artists[index], line: lines[index]))
         }
         for _ in 0..<(try snapshot.count()) {
             let (catalog, line) = (try snapshot.text(), try snapshot.value(Int.self))
@@ -95,5 +81,25 @@ extension CatalogSet {
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set
+    }
+
+    /// Writes the byte length of each text, then all their bytes.
+    private static func write(_ texts: some Collection<String>, to snapshot: SnapshotWriter) {
+        snapshot.array(count: texts.count, texts.lazy.map { $0.utf8.count })
+        snapshot.array(count: texts.reduce(0) { $0 + $1.utf8.count }, texts.lazy.flatMap(\.utf8))
+    }
+
+    private static func readTexts(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> [String] {
+        let lengths: [Int] = try snapshot.array()
+        let bytes: [UInt8] = try snapshot.array()
+        guard lengths.allSatisfy({ $0 >= 0 }), lengths.reduce(0, +) == bytes.count else { throw SnapshotDamaged() }
+        var texts: [String] = []
+        texts.reserveCapacity(lengths.count)
+        var start = 0
+        for length in lengths {
+            texts.append(String(decoding: bytes[start..<(start + length)], as: UTF8.self))
+            start += length
+        }
+        return texts
     }
 }

@@ -55,6 +55,27 @@ final class SnapshotWriter {
         elements.withUnsafeBytes { bytes($0) }
     }
 
+    /// Writes `count`, then the raw bytes of the `count` elements of `elements`: what
+    /// `array(Array(elements))` writes, through a small buffer instead of a whole array.
+    func array<Element>(count: Int, _ elements: some Sequence<Element>) {
+        precondition(_isPOD(Element.self), "only plain values are written raw")
+        value(count)
+        var chunk: [Element] = []
+        chunk.reserveCapacity(Self.bufferSize / max(1, MemoryLayout<Element>.stride))
+        var total = 0
+        func send() {
+            chunk.withUnsafeBytes { bytes($0) }
+            total += chunk.count
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for element in elements {
+            chunk.append(element)
+            if chunk.count == chunk.capacity { send() }
+        }
+        send()
+        precondition(total == count, "as many elements as counted")
+    }
+
     /// Writes a text as its UTF-8 length and bytes.
     func text(_ text: String) { array(Array(text.utf8)) }
 
