@@ -16,12 +16,16 @@ extension CatalogSet {
         // Columns streamed through the writer's buffer: a million entries would otherwise be
         // copied into a hundred megabytes of arrays while the run is at its largest.
         let partners = Dictionary(files.enumerated().map { ($0.element.name, Int32($0.offset)) }) { first, _ in first }
-        snapshot.array(count: entries.count, entries.lazy.map { partners[$0.partner]! })
-        snapshot.array(count: entries.count, entries.lazy.map { $0.isrcKey })
-        snapshot.array(count: entries.count, entries.lazy.map { $0.spotifyKey })
-        snapshot.array(count: entries.count, entries.lazy.map { $0.line })
-        Self.write(entries.lazy.map { $0.title }, to: snapshot)
-        Self.write(entries.lazy.map { $0.artist }, to: snapshot)
+        var partner = (name: "", index: Int32(-1))  // entries come catalog by catalog: one lookup each
+        snapshot.array(count: entries.count) { index in
+            if entries[index].partner != partner.name { partner = (entries[index].partner, partners[entries[index].partner]!) }
+            return partner.index
+        }
+        snapshot.array(count: entries.count) { entries[$0].isrcKey }
+        snapshot.array(count: entries.count) { entries[$0].spotifyKey }
+        snapshot.array(count: entries.count) { entries[$0].line }
+        snapshot.texts(count: entries.count) { entries[$0].title }
+        snapshot.texts(count: entries.count) { entries[$0].artist }
         snapshot.value(issues.count)
         for issue in issues {
             snapshot.text(issue.catalog)
@@ -51,8 +55,8 @@ extension CatalogSet {
         let isrcKeys: [PackedKey] = try snapshot.array()
         let spotifyKeys: [PackedKey] = try snapshot.array()
         let lines: [Int] = try snapshot.array()
-        let titles = try readTexts(from: snapshot)
-        let artists = try readTexts(from: snapshot)
+        let titles = try snapshot.texts()
+        let artists = try snapshot.texts()
         let count = partners.count
         guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, titles.count == count,
               artists.count == count, partners.allSatisfy({ $0 >= 0 && Int($0) < set.files.count })
@@ -81,25 +85,5 @@ extension CatalogSet {
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set
-    }
-
-    /// Writes the byte length of each text, then all their bytes.
-    private static func write(_ texts: some Collection<String>, to snapshot: SnapshotWriter) {
-        snapshot.array(count: texts.count, texts.lazy.map { $0.utf8.count })
-        snapshot.array(count: texts.reduce(0) { $0 + $1.utf8.count }, texts.lazy.flatMap(\.utf8))
-    }
-
-    private static func readTexts(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> [String] {
-        let lengths: [Int] = try snapshot.array()
-        let bytes: [UInt8] = try snapshot.array()
-        guard lengths.allSatisfy({ $0 >= 0 }), lengths.reduce(0, +) == bytes.count else { throw SnapshotDamaged() }
-        var texts: [String] = []
-        texts.reserveCapacity(lengths.count)
-        var start = 0
-        for length in lengths {
-            texts.append(String(decoding: bytes[start..<(start + length)], as: UTF8.self))
-            start += length
-        }
-        return texts
     }
 }

@@ -14,10 +14,12 @@ extension RerunCache {
         do throws(SnapshotDamaged) {
             guard try snapshot.text() == Self.version(of: "catalogs"),
                   try Self.readSources(from: snapshot) == sources else { return nil }
+            // A catalog edited since: known from `stat` alone, before the set is read.
             let identities: [FileIdentity] = try snapshot.array()
+            guard sources.map({ FileIdentity(path: $0.path) }) == identities else { return nil }
             let set = try CatalogSet.read(from: snapshot)
             try snapshot.finish()
-            guard identities.count == sources.count, set.files.count == sources.count else { return nil }
+            guard set.files.count == sources.count else { return nil }
             for (file, identity) in zip(set.files, identities) {
                 guard let fingerprint = file.fingerprint, fingerprint.bytes == Int(identity.size),
                       HashVerification.matches(file.path, identity: identity, sha256: fingerprint.sha256) else { return nil }

@@ -56,7 +56,8 @@ final class RerunCache: Sendable {
     }
 
     /// True when `folder` is absent or empty, or a folder holding our marker (a regular file with
-    /// exactly our text) and nothing but our snapshots (and snapshots being written) besides.
+    /// exactly our text) and nothing but our snapshots (and those an earlier build left half
+    /// written under a temporary name) besides.
     static func isOurs(_ folder: String) -> Bool {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return errno == ENOENT }

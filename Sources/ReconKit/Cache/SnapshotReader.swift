@@ -55,6 +55,23 @@ final class SnapshotReader {
         return count
     }
 
+    /// Reads texts written by `SnapshotWriter.texts`.
+    func texts() throws(SnapshotDamaged) -> [String] {
+        let lengths: [Int] = try array()
+        let bytes: [UInt8] = try array()
+        var texts: [String] = []
+        texts.reserveCapacity(lengths.count)
+        var start = 0
+        for length in lengths {
+            // Read before the checksum is checked: a damaged length must fail, not trap.
+            guard length >= 0, length <= bytes.count - start else { throw SnapshotDamaged() }
+            texts.append(String(decoding: bytes[start..<(start + length)], as: UTF8.self))
+            start += length
+        }
+        guard start == bytes.count else { throw SnapshotDamaged() }
+        return texts
+    }
+
     /// Reads a text written by `SnapshotWriter.text`.
     func text() throws(SnapshotDamaged) -> String {
         String(decoding: try array(UInt8.self), as: UTF8.self)

@@ -195,6 +195,39 @@ struct RerunCacheTests {
         #expect(try Run.execute(work.settings()).exportFilesFromCache == work.exportCount, "the run wrote a good snapshot again")
     }
 
+    @Test("random damage to either snapshot (bytes changed, or cut short) is refused, never a crash")
+    func randomDamage() throws {
+        let work = try CacheWorkspace()
+        _ = try Run.execute(work.settings())
+        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
+        let sources = work.settings().catalogs
+        let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
+            + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
+        var generator = SeededGenerator(seed: 20261130)
+        for name in [RerunCache.catalogSnapshotName, RerunCache.snapshotName] {
+            let url = URL(fileURLWithPath: work.path(".out.cache/" + name))
+            let good = Array(try Data(contentsOf: url))
+            for _ in 0..<100 {
+                var bytes = good
+                if Bool.random(using: &generator) {
+                    bytes.removeLast(Int.random(in: 1..<bytes.count, using: &generator))
+                } else {
+                    for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                        bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+                    }
+                }
+                try Data(bytes).write(to: url)
+                if name == RerunCache.catalogSnapshotName {
+                    #expect(cache.catalogs(sources) == nil)
+                } else {
+                    #expect(cache.lookup(files, breakdownFiles: work.count("breakdown"), threads: 1) == nil)
+                }
+            }
+            try Data(good).write(to: url)
+        }
+        #expect(cache.catalogs(sources) != nil, "the good snapshots, put back, are used")
+    }
+
     @Test("--no-cache neither reads nor writes the cache, and removes ours")
     func noCache() throws {
         let work = try CacheWorkspace()
