@@ -23,12 +23,20 @@ public enum Run {
         if !settings.usesCache { RerunCache.remove(besideOutput: output.path) }
         let cache = settings.usesCache ? RerunCache(output: output) { observer?.note($0) } : nil
         do {
+            let inputs = try RunInputs(settings)
+            let catalogLoad = BackgroundJob { [catalogs = settings.catalogs] in try loadCatalogs(catalogs, cache: cache) }
             let summary: RunSummary
             do {
-                summary = try execute(settings, output: output, cache: cache, reuse: true, observer: observer)
-            } catch let changed as CachedExportChanged {
-                observer?.note("\(changed.path) changed since the last run: reading every export file again")
-                summary = try execute(settings, output: output, cache: cache, reuse: false, observer: observer)
+                // The catalogs are recorded under the output folder's lock: before the commit.
+                defer { _ = try? catalogLoad.result().storing?.result() }
+                do {
+                    summary = try execute(settings, inputs: inputs, catalogLoad: catalogLoad, output: output, cache: cache,
+                                          reuse: true, observer: observer)
+                } catch let changed as CachedExportChanged {
+                    observer?.note("\(changed.path) changed since the last run: reading every export file again")
+                    summary = try execute(settings, inputs: inputs, catalogLoad: catalogLoad, output: output, cache: cache,
+                                          reuse: false, observer: observer)
+                }
             }
             try output.commit()
             if let backup = output.backupPath {
@@ -51,27 +59,17 @@ public enum Run {
         return (set, false, cache?.store(set, sources: sources, identities: identities))
     }
 
-    /// One attempt at the run; with `reuse`, the exports' reading may come from `cache`, and the
-    /// attempt throws `CachedExportChanged` when a file turns out to differ from the recorded one.
+    /// One attempt at the run, with the catalogs `catalogLoad` loads; with `reuse`, the exports'
+    /// reading may come from `cache`, and the attempt throws `CachedExportChanged` when a file
+    /// turns out to differ from the recorded one.
     private static func execute(
-        _ settings: RunSettings, output: OutputFolder, cache: RerunCache?, reuse: Bool, observer: (any RunObserver)?
+        _ settings: RunSettings, inputs: RunInputs,
+        catalogLoad: BackgroundJob<(set: CatalogSet, fromCache: Bool, storing: BackgroundJob<Void>?)>,
+        output: OutputFolder, cache: RerunCache?, reuse: Bool, observer: (any RunObserver)?
     ) throws -> RunSummary {
-        let catalogSources = settings.catalogs
-        let catalogLoad = BackgroundJob { try loadCatalogs(catalogSources, cache: cache) }
-        // The catalogs are recorded under the output folder's lock, which the caller releases.
-        defer { _ = try? catalogLoad.result().storing?.result() }
-        let breakdownFiles = try ExportFile.resolve(settings.breakdown)
-        let engagementFiles = try ExportFile.resolve(settings.engagement)
-        let allFiles = breakdownFiles + engagementFiles
-        // Overviews are small: read them first, so that a bad one stops the job before the exports are read.
-        var overviewFiles: [InputFingerprint] = []
-        let overviews = try OverviewFile.resolve(settings.overviews).map { path in
-            let digest = FileDigest()
-            let overview = try OverviewFile.read(path, digest: digest)
-            overviewFiles.append(digest.fingerprint(kind: "overview", path: path))
-            return overview
-        }
-        let exportFiles = breakdownFiles.map { ("breakdown", $0) } + engagementFiles.map { ("engagement", $0) }
+        let (breakdownFiles, engagementFiles) = (inputs.breakdownFiles, inputs.engagementFiles)
+        let (allFiles, exportFiles) = (inputs.allFiles, inputs.exportFiles)
+        let (overviews, overviewFiles) = (inputs.overviews, inputs.overviewFiles)
         var storing: BackgroundJob<Void>?
         // The cache is written under the output folder's lock, which the caller releases.
         defer { _ = try? storing?.result() }
@@ -91,7 +89,7 @@ public enum Run {
         }
         let (catalogs, catalogsFromCache, _) = try catalogLoad.result()
         if catalogsFromCache {
-            observer?.note("took the \(catalogSources.count) catalogs from the re-run cache (unchanged since the last run)")
+            observer?.note("took the catalogs from the re-run cache (unchanged since the last run)")
         }
         let pool = reading.pool
         let (breakdownRows, engagementRows) = (reading.breakdownRows, reading.engagementRows)

@@ -64,8 +64,8 @@ struct JobOptions: ParsableArguments {
 
     @Flag(help: """
         Neither read nor write the re-run cache (.DIR.cache beside --out: the rows read from the \
-        export files, reused for the files that did not change), and remove an existing one. The \
-        reports are the same either way.
+        export files, reused for the files that did not change, and the catalogs as loaded, reused \
+        when none changed), and remove an existing one. The reports are the same either way.
         """)
     var noCache = false
 

@@ -16,10 +16,11 @@ extension CatalogSet {
         // Columns streamed through the writer's buffer: a million entries would otherwise be
         // copied into a hundred megabytes of arrays while the run is at its largest.
         let partners = Dictionary(files.enumerated().map { ($0.element.name, Int32($0.offset)) }) { first, _ in first }
-        var partner = (name: "", index: Int32(-1))  // entries come catalog by catalog: one lookup each
+        var partner: (name: String, index: Int32)?  // entries come catalog by catalog: one lookup each
         snapshot.array(count: entries.count) { index in
-            if entries[index].partner != partner.name { partner = (entries[index].partner, partners[entries[index].partner]!) }
-            return partner.index
+            let name = entries[index].partner
+            if name != partner?.name { partner = (name, partners[name]!) }
+            return partner!.index
         }
         snapshot.array(count: entries.count) { entries[$0].isrcKey }
         snapshot.array(count: entries.count) { entries[$0].spotifyKey }
@@ -39,8 +40,8 @@ extension CatalogSet {
         snapshot.array(spotifyKeys.claimOwners)
     }
 
-    /// Reads back what `write(to:)` wrote. The caller checks the snapshot's checksum
-    /// (`SnapshotReader.finish`) before using the result.
+    /// Reads back what `write(to:)` wrote, to the end of the snapshot, and checks its checksum
+    /// (`SnapshotReader.finish`) before the key tables are built.
     static func read(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> CatalogSet {
         var set = CatalogSet()
         for _ in 0..<(try snapshot.count()) {
@@ -74,14 +75,16 @@ extension CatalogSet {
                 catalog: catalog, line: line, kind: kind, isrc: try snapshot.text(), spotifyTrackID: try snapshot.text(),
                 detail: try snapshot.text()))
         }
+        let (isrcOwners, spotifyOwners) = (try snapshot.array(Int32.self), try snapshot.array(Int32.self))
+        try snapshot.finish()
         let entries = set.entries
         func key(_ owner: Int32, isrc: Bool) -> PackedKey? {
             guard owner >= 0, Int(owner) < entries.count else { return nil }
             let key = isrc ? entries[Int(owner)].isrcKey : entries[Int(owner)].spotifyKey
             return key.count == 0 ? nil : key
         }
-        guard let isrcTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, isrc: true) }),
-              let spotifyTable = CatalogKeyTable(owners: try snapshot.array(), key: { key($0, isrc: false) })
+        guard let isrcTable = CatalogKeyTable(owners: isrcOwners, key: { key($0, isrc: true) }),
+              let spotifyTable = CatalogKeyTable(owners: spotifyOwners, key: { key($0, isrc: false) })
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set

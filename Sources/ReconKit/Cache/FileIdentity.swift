@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// What `stat` says about an export file: any write, truncation, `touch`, rename over it or
+/// What `stat` says about an input file: any write, truncation, `touch`, rename over it or
 /// replacement changes at least one of these (the change time cannot be set by a user).
 struct FileIdentity: Equatable, Sendable {
     var size: Int64
@@ -24,5 +24,16 @@ struct FileIdentity: Equatable, Sendable {
         changedNanoseconds = Int64(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
         device = UInt64(info.st_dev)
+    }
+}
+
+extension FileIdentity {
+    /// True when the file at `path` has this identity before and after hashing to `sha256`
+    /// (lower-case hex): the file a cache recorded, unchanged.
+    func holds(_ path: String, sha256: String) -> Bool {
+        guard FileIdentity(path: path) == self else { return false }
+        let digest = FileDigest()
+        guard (try? FileBytes.forEachBlock(path, digest.update)) != nil, FileIdentity(path: path) == self else { return false }
+        return digest.fingerprint(kind: "", path: path).sha256 == sha256
     }
 }

@@ -57,21 +57,12 @@ final class HashVerification: Sendable {
             let index = next.add(1, ordering: .relaxed).oldValue
             guard index < files.count else { return }
             let file = files[index]
-            if !Self.matches(file.path, identity: file.identity, sha256: file.sha256) { changed.set(index, file.path) }
+            if !file.identity.holds(file.path, sha256: file.sha256) { changed.set(index, file.path) }
         }
     }
 
     /// Lowers the calling thread's priority: on Linux the nice value is a thread's own.
     private static func yieldToTheRun() {
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-    }
-
-    /// True when the file at `path` has `identity` before and after hashing to `sha256`.
-    static func matches(_ path: String, identity: FileIdentity, sha256: String) -> Bool {
-        guard FileIdentity(path: path) == identity else { return false }
-        let digest = FileDigest()
-        guard (try? FileBytes.forEachBlock(path, digest.update)) != nil,
-              FileIdentity(path: path) == identity else { return false }
-        return digest.fingerprint(kind: "", path: path).sha256 == sha256
     }
 }

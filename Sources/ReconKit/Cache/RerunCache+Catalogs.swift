@@ -18,11 +18,10 @@ extension RerunCache {
             let identities: [FileIdentity] = try snapshot.array()
             guard sources.map({ FileIdentity(path: $0.path) }) == identities else { return nil }
             let set = try CatalogSet.read(from: snapshot)
-            try snapshot.finish()
             guard set.files.count == sources.count else { return nil }
             for (file, identity) in zip(set.files, identities) {
                 guard let fingerprint = file.fingerprint, fingerprint.bytes == Int(identity.size),
-                      HashVerification.matches(file.path, identity: identity, sha256: fingerprint.sha256) else { return nil }
+                      identity.holds(file.path, sha256: fingerprint.sha256) else { return nil }
             }
             return set
         } catch {
@@ -40,7 +39,7 @@ extension RerunCache {
                 unlink(folder + "/" + Self.catalogSnapshotName)
                 return
             }
-            Self.write(Self.catalogSnapshotName, in: folder) { snapshot in
+            Self.writeSnapshot(named: Self.catalogSnapshotName, in: folder) { snapshot in
                 snapshot.text(Self.version(of: "catalogs"))
                 Self.writeSources(sources, to: snapshot)
                 snapshot.array(identities.map { $0! })

@@ -5,18 +5,18 @@ import Glibc
 
 /// The re-run cache of an output folder: `.NAME.cache/` beside `--out` (never inside the report
 /// set), holding a snapshot of the last run's reading of the exports (`ExportReading`) with the
-/// `stat` identity of every export file it was read from, and one of its catalogs
+/// `stat` identity of every export file it was read from, and one of the catalogs it loaded
 /// (`RerunCache+Catalogs`).
 ///
-/// A run takes from the snapshot the leading files of each source that it reads in the same
-/// order, under the same paths, each with the identity recorded (`lookup`), when the snapshot
-/// was written by this very build and is intact. Those files' SHA-256 are then checked on another
-/// thread (`HashVerification`) before the run's reports are committed. The folder is touched
+/// A run takes from the exports' snapshot the leading files of each source that it reads in the
+/// same order, under the same paths, each with the identity recorded (`lookup`), when the
+/// snapshot was written by this very build and is intact. Those files' SHA-256 are then checked
+/// on other threads (`HashVerification`) before the run's reports are committed. The folder is touched
 /// only under the output folder's lock, and a folder of that name that holds anything else is
 /// neither read, written nor removed.
 final class RerunCache: Sendable {
     static let markerName = ".soundlink-recon-cache"
-    static let snapshotName = "exports.snapshot"
+    static let exportsSnapshotName = "exports.snapshot"
     static let catalogSnapshotName = "catalogs.snapshot"
     private static let markerText = "soundlink-recon re-run cache: safe to delete, the next run rebuilds it\n"
     /// Bumped whenever what a snapshot holds changes.
@@ -56,8 +56,8 @@ final class RerunCache: Sendable {
     }
 
     /// True when `folder` is absent or empty, or a folder holding our marker (a regular file with
-    /// exactly our text) and nothing but our snapshots (and those an earlier build left half
-    /// written under a temporary name) besides.
+    /// exactly our text) and nothing but our snapshots (and an exports snapshot that an earlier
+    /// build left half written under a temporary name) besides.
     static func isOurs(_ folder: String) -> Bool {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return errno == ENOENT }
@@ -65,7 +65,8 @@ final class RerunCache: Sendable {
         else { return false }
         return names.isEmpty || names.contains(markerName) && hasOurMarker(folder)
             && names.allSatisfy { name in
-                name == markerName || [snapshotName, catalogSnapshotName].contains { name == $0 || name.hasPrefix($0 + ".writing-") }
+                [markerName, exportsSnapshotName, catalogSnapshotName].contains(name)
+                    || name.hasPrefix(exportsSnapshotName + ".writing-")
             }
     }
 
@@ -86,7 +87,7 @@ final class RerunCache: Sendable {
     func lookup(_ files: [(kind: String, file: ExportFile)], breakdownFiles: Int, threads: Int)
         -> (reuse: ReusableReading, verification: HashVerification)? {
         let identities = files.map { FileIdentity(path: $0.file.path) }
-        guard let snapshot = SnapshotReader(path: folder + "/" + Self.snapshotName) else { return nil }
+        guard let snapshot = SnapshotReader(path: folder + "/" + Self.exportsSnapshotName) else { return nil }
         do throws(SnapshotDamaged) {
             guard try snapshot.text() == Self.version(of: "exports") else { return nil }
             let count = try snapshot.count()
@@ -130,8 +131,8 @@ final class RerunCache: Sendable {
 
     /// Records `reading` of `files`, which had `identities` before they were read, when every
     /// file still has them, on another thread (the caller waits for the job before it releases
-    /// the output folder's lock). Writes a new snapshot beside the old one and renames it over;
-    /// a failure leaves no snapshot (never a half-written one) and does not fail the run.
+    /// the output folder's lock), over the old snapshot (`writeSnapshot`); a failure does not fail
+    /// the run.
     func store(_ reading: ExportReading, rejectedLines: [UInt8], of files: [(kind: String, file: ExportFile)],
                identities: [FileIdentity?]) -> BackgroundJob<Void> {
         let poolStorage = reading.pool.storage(idsBelow: reading.poolCount)
@@ -145,13 +146,13 @@ final class RerunCache: Sendable {
         _ reading: ExportReading, poolStorage: (arena: [UInt8], starts: [Int]), rejectedLines: [UInt8],
         of files: [(kind: String, file: ExportFile)], identities: [FileIdentity?], in folder: String
     ) {
-        let snapshotPath = folder + "/" + snapshotName
+        let snapshotPath = folder + "/" + exportsSnapshotName
         guard identities.allSatisfy({ $0 != nil }),
               files.map({ FileIdentity(path: $0.file.path) }) == identities else {
             unlink(snapshotPath)
             return
         }
-        write(snapshotName, in: folder) { snapshot in
+        writeSnapshot(named: exportsSnapshotName, in: folder) { snapshot in
             snapshot.text(version(of: "exports"))
             snapshot.value(files.count)
             for ((kind, file), identity) in zip(files, identities) {
@@ -165,8 +166,9 @@ final class RerunCache: Sendable {
     }
 
     /// Writes the snapshot `name` in `folder` (made ours first if need be) through `body`, over
-    /// the earlier one (`SnapshotWriter`); a failure leaves no snapshot of that name.
-    static func write(_ name: String, in folder: String, _ body: (SnapshotWriter) -> Void) {
+    /// the earlier one (`SnapshotWriter`). A write that fails removes the snapshot; one that cannot
+    /// start leaves the previous snapshot, or none.
+    static func writeSnapshot(named name: String, in folder: String, _ body: (SnapshotWriter) -> Void) {
         // Both snapshots may be written at once: the folder made by the other is as good.
         _ = mkdir(folder, 0o755)
         guard FileBytes.isDirectory(folder), writeMarker(in: folder) else { return }

@@ -12,12 +12,22 @@ final class SnapshotReader {
     private var remaining: Int
     private var crc: UInt = 0
 
+    /// Opens the snapshot at `path`; nil when there is none, it is not a regular file, or its
+    /// writer did not finish it.
     init?(path: String) {
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO would otherwise wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        remaining = Int(info.st_size) - MemoryLayout<UInt64>.size
+        var mark: UInt64 = 0
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              withUnsafeMutableBytes(of: &mark, { read(descriptor, $0.baseAddress, $0.count) }) == 8,
+              mark == SnapshotWriter.finishedMark else {
+            close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        remaining = Int(info.st_size) - 2 * MemoryLayout<UInt64>.size
     }
 
     deinit { close(descriptor) }

@@ -6,71 +6,7 @@ import TestSupport
 import Glibc
 #endif
 
-/// The sample month copied into a temporary folder, so that its files can be changed.
-final class CacheWorkspace {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-    let folder: TemporaryFolder
-    var root: String { folder.path }
-
-    init() throws {
-        folder = try TemporaryFolder()
-        for part in ["exports", "catalogs"] {
-            try FileManager.default.copyItem(atPath: Self.packageRoot + "/SampleData/" + part, toPath: root + "/" + part)
-        }
-    }
-
-    /// The sample's settings (two of its catalogs), reports into `out`.
-    func settings(out: String = "out", cache: Bool = true) -> RunSettings {
-        var settings = RunSettings()
-        settings.catalogs = [CatalogSource(argument: "aurora=\(root)/catalogs/aurora.csv"),
-                             CatalogSource(argument: "borealis=\(root)/catalogs/borealis.csv")]
-        settings.breakdown = [root + "/exports/breakdown"]
-        settings.engagement = [root + "/exports/engagement"]
-        settings.overviews = [root + "/exports/overview"]
-        settings.period = Period(month: "2026-04")!
-        settings.allocatePlaylistSpend = true
-        settings.writesWorkbook = false
-        settings.outputFolder = root + "/" + out
-        settings.usesCache = cache
-        return settings
-    }
-
-    func path(_ relative: String) -> String { root + "/" + relative }
-
-    /// What a run without the cache writes for the same inputs, into a folder of its own.
-    func coldReports() throws -> [String: Data] {
-        let cold = try Run.execute(settings(out: "cold", cache: false))
-        #expect(cold.exportFilesFromCache == 0)
-        return try folder.snapshot("cold")
-    }
-
-    var snapshotPath: String { path(".out.cache/" + RerunCache.snapshotName) }
-
-    /// Export files of `source` in the sample.
-    func count(_ source: String) -> Int { folder.files("exports/" + source).count }
-    var exportCount: Int { count("breakdown") + count("engagement") }
-}
-
 private let sixthBreakdown = "exports/breakdown/breakdown_7a2c9d14-8e3f-4b51-a6c7-9d0e1f2a3b4c_2026-04-01_2026-04-07.jsonl"
-
-/// Changes the digit after the first `marker` in `path` in place: same size, other bytes;
-/// then puts the modification time back.
-func changeOneDigit(_ path: String, after marker: String = "\"impressions\":") throws {
-    var info = stat()
-    stat(path, &info)
-    var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    let marker = Array(marker.utf8)
-    let at = try #require((0...(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker })
-    let digit = at + marker.count
-    bytes[digit] = bytes[digit] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
-    let handle = try #require(FileHandle(forWritingAtPath: path))
-    try handle.write(contentsOf: Data(bytes))
-    try handle.close()
-    var times = [info.st_atim, info.st_mtim]
-    utimensat(AT_FDCWD, path, &times, 0)
-}
 
 @Suite("Re-run cache")
 struct RerunCacheTests {
@@ -79,7 +15,7 @@ struct RerunCacheTests {
         let work = try CacheWorkspace()
         let first = try Run.execute(work.settings())
         #expect(first.exportFilesFromCache == 0)
-        #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.catalogSnapshotName, RerunCache.snapshotName])
+        #expect(work.folder.files(".out.cache") == [".soundlink-recon-cache", RerunCache.catalogSnapshotName, RerunCache.exportsSnapshotName])
         #expect(!work.folder.files("out").contains { $0.contains("cache") }, "never inside the report set")
 
         let second = try Run.execute(work.settings())
@@ -204,7 +140,7 @@ struct RerunCacheTests {
         let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
             + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
         var generator = SeededGenerator(seed: 20261130)
-        for name in [RerunCache.catalogSnapshotName, RerunCache.snapshotName] {
+        for name in [RerunCache.catalogSnapshotName, RerunCache.exportsSnapshotName] {
             let url = URL(fileURLWithPath: work.path(".out.cache/" + name))
             let good = Array(try Data(contentsOf: url))
             for _ in 0..<100 {
@@ -226,6 +162,7 @@ struct RerunCacheTests {
             try Data(good).write(to: url)
         }
         #expect(cache.catalogs(sources) != nil, "the good snapshots, put back, are used")
+        #expect(cache.lookup(files, breakdownFiles: work.count("breakdown"), threads: 1) != nil)
     }
 
     @Test("--no-cache neither reads nor writes the cache, and removes ours")
@@ -241,7 +178,7 @@ struct RerunCacheTests {
     }
 
     @Test("a folder of the cache's name that holds a user's file is neither used, changed nor removed",
-          arguments: ["notes.txt", RerunCache.snapshotName, RerunCache.catalogSnapshotName, RerunCache.markerName])
+          arguments: ["notes.txt", RerunCache.exportsSnapshotName, RerunCache.catalogSnapshotName, RerunCache.markerName])
     func foreignFolder(name: String) throws {
         let work = try CacheWorkspace()
         // Without our marker, even a file of the snapshot's name is the user's; a file of the

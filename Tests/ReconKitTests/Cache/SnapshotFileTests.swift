@@ -80,7 +80,7 @@ struct SnapshotFileTests {
         short.text("short")
         try short.finish()
         #expect(FileIdentity(path: path)?.inode == inode, "written in place")
-        #expect(FileIdentity(path: path)?.size == Int64(8 + 5 + 8))
+        #expect(FileIdentity(path: path)?.size == Int64(8 + 8 + 5 + 8), "mark, length, text, CRC-32")
         let reader = try #require(SnapshotReader(path: path))
         #expect(try reader.text() == "short")
         try reader.finish()
@@ -101,6 +101,54 @@ struct SnapshotFileTests {
         #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1)
         let reader = try #require(SnapshotReader(path: path))
         #expect(try reader.text() == "snapshot")
+        try reader.finish()
+    }
+
+    @Test("columns and texts written through the buffer read back as whole arrays, over several buffers")
+    func chunkedColumns() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/snapshot"
+        let numbers = (0..<300_000).map { Int32($0 &* 7919 % 100_003) }
+        let texts = (0..<60_000).map { index in String(repeating: "é\(index % 10)", count: index % 40) }
+        let writer = try #require(SnapshotWriter(path: path))
+        writer.array(count: numbers.count) { numbers[$0] }
+        writer.texts(count: texts.count) { texts[$0] }
+        writer.array(count: 0) { _ in Int32(0) }
+        try writer.finish()
+        #expect(texts.reduce(0) { $0 + $1.utf8.count } > 2 << 20, "more than one buffer of text")
+        let reader = try #require(SnapshotReader(path: path))
+        #expect(try reader.array(Int32.self) == numbers)
+        #expect(try reader.texts() == texts)
+        #expect(try reader.array(Int32.self).isEmpty)
+        try reader.finish()
+    }
+
+    @Test("a snapshot half written over a finished one is refused whole")
+    func unfinishedOverwrite() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/snapshot"
+        let first = try #require(SnapshotWriter(path: path))
+        first.array([UInt64](repeating: 1, count: 1 << 19))
+        try first.finish()
+        do {
+            // More than the writer's buffer, so that part of it reaches the file; never finished.
+            let second = try #require(SnapshotWriter(path: path))
+            second.array([UInt64](repeating: 2, count: 1 << 18))
+        }
+        #expect(SnapshotReader(path: path) == nil)
+    }
+
+    @Test("a FIFO at the snapshot's path neither blocks the reader nor the writer")
+    func fifo() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/snapshot"
+        #expect(mkfifo(path, 0o644) == 0)
+        #expect(SnapshotReader(path: path) == nil)
+        let writer = try #require(SnapshotWriter(path: path))
+        writer.text("replaced")
+        try writer.finish()
+        let reader = try #require(SnapshotReader(path: path))
+        #expect(try reader.text() == "replaced")
         try reader.finish()
     }
 }
