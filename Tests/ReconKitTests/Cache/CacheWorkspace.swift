@@ -46,6 +46,18 @@ final class CacheWorkspace {
         return try folder.snapshot("cold")
     }
 
+    /// Runs once into `out`, so that the cache beside it holds both snapshots; returns that cache.
+    func cacheAfterOneRun() throws -> RerunCache {
+        _ = try Run.execute(settings())
+        return try #require(RerunCache(folder: path(".out.cache")))
+    }
+
+    /// The sample's export files as a run lists them: breakdown files first.
+    func exportFiles() throws -> [(kind: String, file: ExportFile)] {
+        try ExportFile.resolve(settings().breakdown).map { ("breakdown", $0) }
+            + ExportFile.resolve(settings().engagement).map { ("engagement", $0) }
+    }
+
     var snapshotPath: String { path(".out.cache/" + RerunCache.exportsSnapshotName) }
 
     /// Export files of `source` in the sample.

@@ -109,9 +109,8 @@ struct CatalogCacheTests {
     @Test("a catalog whose bytes no longer hash as recorded is loaded again")
     func hashMismatch() throws {
         let work = try CacheWorkspace()
-        _ = try Run.execute(work.settings())
         // Record a wrong SHA-256 with identities that still match: only hashing can tell.
-        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
+        let cache = try work.cacheAfterOneRun()
         let sources = work.settings().catalogs
         var catalogs = try #require(cache.catalogs(sources))
         let right = try #require(catalogs.files[1].fingerprint)
@@ -145,8 +144,7 @@ struct CatalogCacheTests {
     @Test("catalogs that changed while they were loaded are not recorded, and an older record is removed")
     func changedWhileLoading() throws {
         let work = try CacheWorkspace()
-        _ = try Run.execute(work.settings())
-        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
+        let cache = try work.cacheAfterOneRun()
         let sources = work.settings().catalogs
         let catalogs = try #require(cache.catalogs(sources))
         var stale = sources.map { FileIdentity(path: $0.path) }

@@ -96,11 +96,9 @@ struct RerunCacheTests {
     @Test("a file whose bytes no longer hash as recorded makes the run read every file again")
     func hashMismatch() throws {
         let work = try CacheWorkspace()
-        _ = try Run.execute(work.settings())
         // Record a wrong SHA-256 for one file, with identities that still match: only hashing can tell.
-        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
-        let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
-            + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
+        let cache = try work.cacheAfterOneRun()
+        let files = try work.exportFiles()
         let found = try #require(cache.lookup(files, breakdownFiles: work.count("breakdown"), threads: 2))
         try found.verification.wait()
         var reading = found.reuse.reading
@@ -134,11 +132,9 @@ struct RerunCacheTests {
     @Test("random damage to either snapshot (bytes changed, or cut short) is refused, never a crash")
     func randomDamage() throws {
         let work = try CacheWorkspace()
-        _ = try Run.execute(work.settings())
-        let cache = try #require(RerunCache(folder: work.path(".out.cache")))
+        let cache = try work.cacheAfterOneRun()
         let sources = work.settings().catalogs
-        let files = try ExportFile.resolve(work.settings().breakdown).map { ("breakdown", $0) }
-            + ExportFile.resolve(work.settings().engagement).map { ("engagement", $0) }
+        let files = try work.exportFiles()
         var generator = SeededGenerator(seed: 20261130)
         for name in [RerunCache.catalogSnapshotName, RerunCache.exportsSnapshotName] {
             let url = URL(fileURLWithPath: work.path(".out.cache/" + name))
