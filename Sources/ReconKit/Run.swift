@@ -49,14 +49,15 @@ public enum Run {
         }
     }
 
-    /// The catalogs, from `cache` when they did not change since the last run; otherwise loaded,
-    /// and recorded in `cache` by the job returned with them.
+    /// The catalogs, and how many of them came from `cache` (the leading ones that did not change
+    /// since the last run); when some were read, the job that records the set in `cache`.
     private static func loadCatalogs(_ sources: [CatalogSource], cache: RerunCache?) throws
-        -> (set: CatalogSet, fromCache: Bool, storing: BackgroundJob<Void>?) {
-        if let cached = cache?.catalogs(sources) { return (cached, true, nil) }
+        -> (set: CatalogSet, fromCache: Int, storing: BackgroundJob<Void>?) {
+        let found = cache?.catalogs(sources)
+        if let found, found.catalogs == sources.count { return (found.set, found.catalogs, nil) }
         let identities = sources.map { FileIdentity(path: $0.path) }
-        let set = try CatalogLoader.load(sources)
-        return (set, false, cache?.store(set, sources: sources, identities: identities))
+        let set = try CatalogLoader.load(sources, after: found?.set ?? CatalogSet())
+        return (set, found?.catalogs ?? 0, cache?.store(set, sources: sources, identities: identities))
     }
 
     /// One attempt at the run, with the catalogs `catalogLoad` loads; with `reuse`, the exports'
@@ -64,7 +65,7 @@ public enum Run {
     /// turns out to differ from the recorded one.
     private static func execute(
         _ settings: RunSettings, inputs: RunInputs,
-        catalogLoad: BackgroundJob<(set: CatalogSet, fromCache: Bool, storing: BackgroundJob<Void>?)>,
+        catalogLoad: BackgroundJob<(set: CatalogSet, fromCache: Int, storing: BackgroundJob<Void>?)>,
         output: OutputFolder, cache: RerunCache?, reuse: Bool, observer: (any RunObserver)?
     ) throws -> RunSummary {
         let (breakdownFiles, engagementFiles) = (inputs.breakdownFiles, inputs.engagementFiles)
@@ -88,8 +89,8 @@ public enum Run {
             observer?.note("took the rows of \(reading.filesReused) of the \(exportFiles.count) export files from the re-run cache (unchanged since the last run)")
         }
         let (catalogs, catalogsFromCache, _) = try catalogLoad.result()
-        if catalogsFromCache {
-            observer?.note("took the catalogs from the re-run cache (unchanged since the last run)")
+        if catalogsFromCache > 0 {
+            observer?.note("took \(catalogsFromCache) of the \(settings.catalogs.count) catalogs from the re-run cache (unchanged since the last run)")
         }
         let pool = reading.pool
         let (breakdownRows, engagementRows) = (reading.breakdownRows, reading.engagementRows)

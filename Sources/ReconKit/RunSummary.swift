@@ -43,8 +43,8 @@ public struct RunSummary: Sendable {
     /// Export files whose rows came from the re-run cache (in no report: a re-run's reports are
     /// byte-identical to a cold run's).
     public var exportFilesFromCache = 0
-    /// True when the catalogs came from the re-run cache (in no report either).
-    public var catalogsFromCache = false
+    /// Leading catalogs taken from the re-run cache as loaded (in no report either).
+    public var catalogsFromCache = 0
 
     /// True when every enabled gate passed.
     public var passed: Bool { gates.allSatisfy(\.passed) }

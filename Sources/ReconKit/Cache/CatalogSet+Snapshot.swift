@@ -77,14 +77,8 @@ extension CatalogSet {
         }
         let (isrcOwners, spotifyOwners) = (try snapshot.array(Int32.self), try snapshot.array(Int32.self))
         try snapshot.finish()
-        let entries = set.entries
-        func key(_ owner: Int32, isrc: Bool) -> PackedKey? {
-            guard owner >= 0, Int(owner) < entries.count else { return nil }
-            let key = isrc ? entries[Int(owner)].isrcKey : entries[Int(owner)].spotifyKey
-            return key.count == 0 ? nil : key
-        }
-        guard let isrcTable = CatalogKeyTable(owners: isrcOwners, key: { key($0, isrc: true) }),
-              let spotifyTable = CatalogKeyTable(owners: spotifyOwners, key: { key($0, isrc: false) })
+        guard let isrcTable = set.keyTable(owners: isrcOwners, isrc: true),
+              let spotifyTable = set.keyTable(owners: spotifyOwners, isrc: false)
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set

@@ -4,26 +4,37 @@ import Glibc
 
 /// The catalogs in the re-run cache: the last run's `CatalogSet` with the sources it was loaded
 /// from and the `stat` identity of every catalog file, so that a re-run whose catalogs did not
-/// change (the exports were re-fetched, or nothing changed) loads none of them again.
+/// change (the exports were re-fetched, or nothing changed) loads none of them again, and one
+/// after an edit reads only the edited catalog and those after it.
 extension RerunCache {
-    /// The catalogs as the last run loaded them, when it loaded the same `sources` (names, paths,
-    /// delimiters, columns) and every file still has the identity and the SHA-256 recorded: both
-    /// are checked here, before the set is returned. Nil otherwise.
-    func catalogs(_ sources: [CatalogSource]) -> CatalogSet? {
+    /// The catalogs as the last run loaded them, up to the first of `sources` that changed: the
+    /// set as it stood after the leading catalogs given the same way (name, path, delimiter,
+    /// columns) whose files still have the identity and the SHA-256 recorded (both checked here,
+    /// before the set is returned), and how many those are. Nil when the first one changed.
+    func catalogs(_ sources: [CatalogSource]) -> (set: CatalogSet, catalogs: Int)? {
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.catalogSnapshotName) else { return nil }
         do throws(SnapshotDamaged) {
-            guard try snapshot.text() == Self.version(of: "catalogs"),
-                  try Self.readSources(from: snapshot) == sources else { return nil }
-            // A catalog edited since: known from `stat` alone, before the set is read.
+            guard try snapshot.text() == Self.version(of: "catalogs") else { return nil }
+            let recorded = try Self.readSources(from: snapshot)
             let identities: [FileIdentity] = try snapshot.array()
-            guard sources.map({ FileIdentity(path: $0.path) }) == identities else { return nil }
+            guard identities.count == recorded.count else { return nil }
+            // A catalog edited since: known from `stat` alone, before the set is read.
+            var same = 0
+            while same < min(sources.count, recorded.count), recorded[same] == sources[same],
+                  FileIdentity(path: sources[same].path) == identities[same] { same += 1 }
+            guard same > 0 else { return nil }
             let set = try CatalogSet.read(from: snapshot)
-            guard set.files.count == sources.count else { return nil }
-            for (file, identity) in zip(set.files, identities) {
-                guard let fingerprint = file.fingerprint, fingerprint.bytes == Int(identity.size),
-                      identity.holds(file.path, sha256: fingerprint.sha256) else { return nil }
+            guard set.files.count == recorded.count else { return nil }
+            for index in 0..<same {
+                guard let fingerprint = set.files[index].fingerprint, fingerprint.bytes == Int(identities[index].size),
+                      identities[index].holds(sources[index].path, sha256: fingerprint.sha256) else {
+                    same = index
+                    break
+                }
             }
-            return set
+            guard same > 0 else { return nil }
+            if same == set.files.count { return (set, same) }
+            return set.prefix(catalogs: same).map { ($0, same) }
         } catch {
             return nil
         }

@@ -1,20 +1,23 @@
 /// Loads partner catalogs in order; the first claim of each key wins (SPEC §3, §8).
 public enum CatalogLoader {
-    /// Reads every catalog; throws when one cannot be used at all.
-    public static func load(_ sources: [CatalogSource]) throws -> CatalogSet {
+    /// Reads every catalog; throws when one cannot be used at all. `loaded` is the set as it
+    /// stood after loading the first of `sources` (the re-run cache's, when those did not
+    /// change): only the catalogs after those are read.
+    public static func load(_ sources: [CatalogSource], after loaded: CatalogSet = CatalogSet()) throws -> CatalogSet {
         var names = Set<String>()
         for source in sources where !names.insert(source.name).inserted {
             throw ReconError.duplicateCatalogName(name: source.name)
         }
-        var set = CatalogSet()
+        var set = loaded
+        let remaining = sources.dropFirst(loaded.files.count)
         // Rows are rarely shorter than 40 bytes. Reserving once for every file avoids copying
         // the entries at each doubling; room never used is never touched, so costs no memory.
         // Capped, so that a huge or mistaken file asks for no absurd reservation up front.
-        let rows = min(sources.reduce(0) { $0 + fileSize($1.path) } / 40, 4_000_000)
-        set.entries.reserveCapacity(rows)
-        set.isrcKeys.reserveCapacity(rows)
-        set.spotifyKeys.reserveCapacity(rows)
-        for source in sources {
+        let rows = min(remaining.reduce(0) { $0 + fileSize($1.path) } / 40, 4_000_000)
+        set.entries.reserveCapacity(set.entries.count + rows)
+        set.isrcKeys.reserveCapacity(set.isrcKeys.count + rows)
+        set.spotifyKeys.reserveCapacity(set.spotifyKeys.count + rows)
+        for source in remaining {
             try load(source, into: &set)
         }
         return set

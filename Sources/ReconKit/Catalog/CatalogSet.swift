@@ -48,6 +48,16 @@ public struct CatalogSet: Sendable {
         Dictionary(uniqueKeysWithValues: table.claims.map { ($0.key.string, $0.owner) })
     }
 
+    /// The table in which `owners`, entries of this set, claimed their ISRCs (`isrc`) or Spotify
+    /// track ids in this order; nil when one is no entry or has no such key.
+    func keyTable(owners: [Int32], isrc: Bool) -> CatalogKeyTable? {
+        CatalogKeyTable(owners: owners) { owner in
+            guard owner >= 0, Int(owner) < entries.count else { return nil }
+            let key = isrc ? entries[Int(owner)].isrcKey : entries[Int(owner)].spotifyKey
+            return key.count == 0 ? nil : key
+        }
+    }
+
     /// Issue counts by kind, every kind present (zero when none).
     public var issuesByKind: [(CatalogIssue.Kind, Int)] {
         CatalogIssue.Kind.allCases.map { kind in (kind, issues.count { $0.kind == kind }) }

@@ -56,17 +56,17 @@ struct CatalogCacheTests {
     @Test("a re-run takes unchanged catalogs from the cache; its reports equal a run without it")
     func unchangedCatalogs() throws {
         let work = try CacheWorkspace()
-        #expect(try !Run.execute(work.settings()).catalogsFromCache)
+        #expect(try Run.execute(work.settings()).catalogsFromCache == 0)
         let rerun = try Run.execute(work.settings())
-        #expect(rerun.catalogsFromCache)
+        #expect(rerun.catalogsFromCache == 2)
         let cold = try Run.execute(work.settings(out: "cold", cache: false))
         #expect(rerun.catalogFiles == cold.catalogFiles, "the same counts and fingerprints")
         #expect(try work.folder.snapshot("out") == (try work.folder.snapshot("cold")))
     }
 
-    @Test("a catalog changed in place (same size, time put back), replaced or given otherwise is loaded again",
+    @Test("a catalog changed in place (same size, time put back), replaced or given otherwise is read again, with those after it",
           arguments: ["one digit changed", "replaced by a renamed copy", "another delimiter", "another name",
-                      "another title column", "the catalogs in another order"])
+                      "another title column", "the catalogs in another order", "the second catalog changed"])
     func changedCatalog(change: String) throws {
         let work = try CacheWorkspace()
         _ = try Run.execute(work.settings())
@@ -82,6 +82,9 @@ struct CatalogCacheTests {
             #expect(rename(work.path("copy.csv"), work.path("catalogs/aurora.csv")) == 0)
         case "another delimiter":
             settings.catalogs[0].delimiter = UInt8(ascii: ",")
+        case "the second catalog changed":
+            // GBBRL2400002 becomes GBBRL2400012 in borealis, the second of the two catalogs.
+            try changeOneDigit(work.path("catalogs/borealis.csv"), after: "GBBRL24000")
         case "another title column":
             settings.catalogs[0].columns[.title] = "Title"  // what the aliases find: the same reports
         case "the catalogs in another order":
@@ -90,7 +93,7 @@ struct CatalogCacheTests {
             settings.catalogs[0].name = "aurora-records"
         }
         let rerun = try Run.execute(settings)
-        #expect(!rerun.catalogsFromCache)
+        #expect(rerun.catalogsFromCache == (change == "the second catalog changed" ? 1 : 0), "the leading unchanged ones")
         #expect(rerun.exportFilesFromCache == work.exportCount)
         let after = try work.folder.snapshot("out")
         var cold = settings
@@ -100,10 +103,10 @@ struct CatalogCacheTests {
         #expect(after == (try work.folder.snapshot("cold")))
         // A copy, or a delimiter or column given by name that detection finds anyway, load the
         // same catalogs; the sample's two catalogs share no key, so their order changes no line.
-        if ["one digit changed", "another name"].contains(change) {
+        if ["one digit changed", "another name", "the second catalog changed"].contains(change) {
             #expect(after != before, "the reports follow the catalogs")
         }
-        #expect(try Run.execute(settings).catalogsFromCache, "the run recorded the catalogs as they are now")
+        #expect(try Run.execute(settings).catalogsFromCache == 2, "the run recorded the catalogs as they are now")
     }
 
     @Test("a catalog whose bytes no longer hash as recorded is loaded again")
@@ -112,17 +115,18 @@ struct CatalogCacheTests {
         // Record a wrong SHA-256 with identities that still match: only hashing can tell.
         let cache = try work.cacheAfterOneRun()
         let sources = work.settings().catalogs
-        var catalogs = try #require(cache.catalogs(sources))
+        var catalogs = try #require(cache.catalogs(sources)).set
         let right = try #require(catalogs.files[1].fingerprint)
         catalogs.files[1].fingerprint = InputFingerprint(kind: right.kind, path: right.path, bytes: right.bytes,
                                                          sha256: String(repeating: "0", count: 64))
         try cache.store(catalogs, sources: sources, identities: sources.map { FileIdentity(path: $0.path) }).result()
-        #expect(cache.catalogs(sources) == nil)
+        #expect(cache.catalogs(sources)?.catalogs == 1, "the first catalog, still as recorded, is taken")
 
         let rerun = try Run.execute(work.settings())
-        #expect(!rerun.catalogsFromCache)
+        #expect(rerun.catalogsFromCache == 1)
         #expect(rerun.inputFiles.contains(right))
-        #expect(try Run.execute(work.settings()).catalogsFromCache, "the run recorded the right hash again")
+        #expect(try work.folder.snapshot("out") == (try work.coldReports()))
+        #expect(try Run.execute(work.settings()).catalogsFromCache == 2, "the run recorded the right hash again")
     }
 
     @Test("a damaged or cut catalog snapshot is not used", arguments: ["one byte flipped", "cut short"])
@@ -135,10 +139,10 @@ struct CatalogCacheTests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 
         let rerun = try Run.execute(work.settings())
-        #expect(!rerun.catalogsFromCache)
+        #expect(rerun.catalogsFromCache == 0)
         #expect(rerun.exportFilesFromCache == work.exportCount, "the exports' snapshot is still used")
         #expect(try work.folder.snapshot("out") == (try work.coldReports()))
-        #expect(try Run.execute(work.settings()).catalogsFromCache, "the run wrote a good snapshot again")
+        #expect(try Run.execute(work.settings()).catalogsFromCache == 2, "the run wrote a good snapshot again")
     }
 
     @Test("catalogs that changed while they were loaded are not recorded, and an older record is removed")
@@ -146,11 +150,33 @@ struct CatalogCacheTests {
         let work = try CacheWorkspace()
         let cache = try work.cacheAfterOneRun()
         let sources = work.settings().catalogs
-        let catalogs = try #require(cache.catalogs(sources))
+        let catalogs = try #require(cache.catalogs(sources)).set
         var stale = sources.map { FileIdentity(path: $0.path) }
         stale[0]?.modifiedSeconds -= 1
         try cache.store(catalogs, sources: sources, identities: stale).result()
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache/" + RerunCache.catalogSnapshotName)))
         #expect(cache.catalogs(sources) == nil)
+    }
+
+    @Test("the set after its first catalog, continued with the second, is the set loaded whole")
+    func prefixThenRest() throws {
+        let folder = try TemporaryFolder()
+        let sources = try awkwardSources(in: folder)
+        let whole = try CatalogLoader.load(sources)
+        let first = try #require(whole.prefix(catalogs: 1))
+        let alone = try CatalogLoader.load(Array(sources.prefix(1)))
+        #expect(first.entries == alone.entries)
+        #expect(first.issues == alone.issues)
+        #expect(first.files == alone.files)
+        #expect(first.isrcKeys.claimOwners == alone.isrcKeys.claimOwners)
+        #expect(first.spotifyKeys.claimOwners == alone.spotifyKeys.claimOwners)
+        let continued = try CatalogLoader.load(sources, after: first)
+        #expect(continued.entries == whole.entries)
+        #expect(continued.issues == whole.issues)
+        #expect(continued.files == whole.files)
+        #expect(continued.isrcIndex == whole.isrcIndex)
+        #expect(continued.spotifyIndex == whole.spotifyIndex)
+        #expect(continued.issues.contains { $0.kind == .conflictISRC } && continued.issues.contains { $0.kind == .conflictSpotifyID },
+                "the second catalog's claims meet the first's")
     }
 }

@@ -20,7 +20,7 @@ struct RerunCacheTests {
 
         let second = try Run.execute(work.settings())
         #expect(second.exportFilesFromCache == work.exportCount)
-        #expect(second.catalogsFromCache)
+        #expect(second.catalogsFromCache == 2)
         let cold = try work.coldReports()
         #expect(try work.folder.snapshot("out") == cold)
         #expect(try work.folder.read("out/rejected.jsonl").count > 0, "the sample's rejected lines come back too")
@@ -40,7 +40,7 @@ struct RerunCacheTests {
 
         let rerun = try Run.execute(work.settings())
         #expect(rerun.exportFilesFromCache == work.exportCount)
-        #expect(!rerun.catalogsFromCache)
+        #expect(rerun.catalogsFromCache == 0)
         let after = try work.folder.snapshot("out")
         #expect(after["unmatched.csv"] != before["unmatched.csv"])
         #expect(after == (try work.coldReports()))
@@ -157,7 +157,7 @@ struct RerunCacheTests {
             }
             try Data(good).write(to: url)
         }
-        #expect(cache.catalogs(sources) != nil, "the good snapshots, put back, are used")
+        #expect(cache.catalogs(sources)?.catalogs == 2, "the good snapshots, put back, are used")
         #expect(cache.lookup(files, breakdownFiles: work.count("breakdown"), threads: 1) != nil)
     }
 
@@ -167,7 +167,7 @@ struct RerunCacheTests {
         _ = try Run.execute(work.settings())
         let run = try Run.execute(work.settings(cache: false))
         #expect(run.exportFilesFromCache == 0)
-        #expect(!run.catalogsFromCache)
+        #expect(run.catalogsFromCache == 0)
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
         _ = try Run.execute(work.settings(cache: false))
         #expect(!FileManager.default.fileExists(atPath: work.path(".out.cache")))
@@ -183,7 +183,7 @@ struct RerunCacheTests {
         for cache in [true, false, true] {
             let run = try Run.execute(work.settings(cache: cache))
             #expect(run.exportFilesFromCache == 0)
-            #expect(!run.catalogsFromCache)
+            #expect(run.catalogsFromCache == 0)
             #expect(work.folder.files(".out.cache") == [name])
             #expect(try work.folder.text(".out.cache/" + name) == "mine")
         }
