@@ -41,16 +41,19 @@ extension CatalogSet {
     }
 
     /// Reads back what `write(to:)` wrote, to the end of the snapshot, and checks its checksum
-    /// (`SnapshotReader.finish`) before the key tables are built.
-    static func read(from snapshot: SnapshotReader) throws(SnapshotDamaged) -> CatalogSet {
-        var set = CatalogSet()
+    /// (`SnapshotReader.finish`) before the set is built: the whole set, or with `catalogs`, the
+    /// set as it stood after its first `catalogs` catalogs. Catalogs are loaded in order, each
+    /// appending its entries, its issues and its key claims after those of the catalogs before it
+    /// (SPEC §3: the first claim wins), so the first catalogs' part of each is a prefix of it.
+    static func read(from snapshot: SnapshotReader, catalogs: Int? = nil) throws(SnapshotDamaged) -> CatalogSet {
+        var files: [FileStats] = []
         for _ in 0..<(try snapshot.count()) {
             var file = FileStats(name: try snapshot.text(), path: try snapshot.text())
             let counts: [Int] = try snapshot.array()
             guard counts.count == 3 else { throw SnapshotDamaged() }
             (file.entries, file.usableEntries, file.issues) = (counts[0], counts[1], counts[2])
             file.fingerprint = try InputFingerprint(from: snapshot)
-            set.files.append(file)
+            files.append(file)
         }
         let partners: [Int32] = try snapshot.array()
         let isrcKeys: [PackedKey] = try snapshot.array()
@@ -58,27 +61,37 @@ extension CatalogSet {
         let lines: [Int] = try snapshot.array()
         let titles = try snapshot.texts()
         let artists = try snapshot.texts()
-        let count = partners.count
-        guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, titles.count == count,
-              artists.count == count, partners.allSatisfy({ $0 >= 0 && Int($0) < set.files.count })
-        else { throw SnapshotDamaged() }
-        set.entries.reserveCapacity(count)
-        for index in 0..<count {
-            set.entries.append(CatalogEntry(
-                partner: set.files[Int(partners[index])].name, isrcKey: isrcKeys[index], spotifyKey: spotifyKeys[index],
-                title: titles[index], artist: artists[index], line: lines[index]))
-        }
+        var issues: [CatalogIssue] = []
         for _ in 0..<(try snapshot.count()) {
             let (catalog, line) = (try snapshot.text(), try snapshot.value(Int.self))
             guard let kind = CatalogIssue.Kind(rawValue: try snapshot.text()) else { throw SnapshotDamaged() }
-            set.issues.append(CatalogIssue(
+            issues.append(CatalogIssue(
                 catalog: catalog, line: line, kind: kind, isrc: try snapshot.text(), spotifyTrackID: try snapshot.text(),
                 detail: try snapshot.text()))
         }
         let (isrcOwners, spotifyOwners) = (try snapshot.array(Int32.self), try snapshot.array(Int32.self))
         try snapshot.finish()
-        guard let isrcTable = set.keyTable(owners: isrcOwners, isrc: true),
-              let spotifyTable = set.keyTable(owners: spotifyOwners, isrc: false)
+
+        let count = partners.count
+        let kept = catalogs ?? files.count
+        guard isrcKeys.count == count, spotifyKeys.count == count, lines.count == count, titles.count == count,
+              artists.count == count, partners.allSatisfy({ $0 >= 0 && Int($0) < files.count }),
+              files.reduce(0, { $0 + $1.usableEntries }) == count, files.reduce(0, { $0 + $1.issues }) == issues.count,
+              (0...files.count).contains(kept)
+        else { throw SnapshotDamaged() }
+        var set = CatalogSet()
+        set.files = Array(files.prefix(kept))
+        let entryCount = set.files.reduce(0) { $0 + $1.usableEntries }
+        set.entries.reserveCapacity(entryCount)
+        for index in 0..<entryCount {
+            set.entries.append(CatalogEntry(
+                partner: files[Int(partners[index])].name, isrcKey: isrcKeys[index], spotifyKey: spotifyKeys[index],
+                title: titles[index], artist: artists[index], line: lines[index]))
+        }
+        set.issues = Array(issues.prefix(set.files.reduce(0) { $0 + $1.issues }))
+        func claimedByKept(_ owners: [Int32]) -> [Int32] { kept == files.count ? owners : owners.filter { Int($0) < entryCount } }
+        guard let isrcTable = set.keyTable(owners: claimedByKept(isrcOwners), isrc: true),
+              let spotifyTable = set.keyTable(owners: claimedByKept(spotifyOwners), isrc: false)
         else { throw SnapshotDamaged() }
         (set.isrcKeys, set.spotifyKeys) = (isrcTable, spotifyTable)
         return set

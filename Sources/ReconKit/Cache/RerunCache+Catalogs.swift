@@ -9,8 +9,9 @@ import Glibc
 extension RerunCache {
     /// The catalogs as the last run loaded them, up to the first of `sources` that changed: the
     /// set as it stood after the leading catalogs given the same way (name, path, delimiter,
-    /// columns) whose files still have the identity and the SHA-256 recorded (both checked here,
-    /// before the set is returned), and how many those are. Nil when the first one changed.
+    /// columns) whose files still have the identity recorded, and how many those are. Their
+    /// SHA-256 are checked here, before the set is returned: when one differs (a change `stat`
+    /// cannot see), every catalog is read again. Nil when none is taken.
     func catalogs(_ sources: [CatalogSource]) -> (set: CatalogSet, catalogs: Int)? {
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.catalogSnapshotName) else { return nil }
         do throws(SnapshotDamaged) {
@@ -23,18 +24,12 @@ extension RerunCache {
             while same < min(sources.count, recorded.count), recorded[same] == sources[same],
                   FileIdentity(path: sources[same].path) == identities[same] { same += 1 }
             guard same > 0 else { return nil }
-            let set = try CatalogSet.read(from: snapshot)
-            guard set.files.count == recorded.count else { return nil }
-            for index in 0..<same {
-                guard let fingerprint = set.files[index].fingerprint, fingerprint.bytes == Int(identities[index].size),
-                      identities[index].holds(sources[index].path, sha256: fingerprint.sha256) else {
-                    same = index
-                    break
-                }
+            let set = try CatalogSet.read(from: snapshot, catalogs: same)
+            for (file, identity) in zip(set.files, identities) {
+                guard let fingerprint = file.fingerprint, fingerprint.bytes == Int(identity.size),
+                      identity.holds(file.path, sha256: fingerprint.sha256) else { return nil }
             }
-            guard same > 0 else { return nil }
-            if same == set.files.count { return (set, same) }
-            return set.prefix(catalogs: same).map { ($0, same) }
+            return (set, same)
         } catch {
             return nil
         }

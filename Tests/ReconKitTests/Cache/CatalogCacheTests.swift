@@ -120,10 +120,10 @@ struct CatalogCacheTests {
         catalogs.files[1].fingerprint = InputFingerprint(kind: right.kind, path: right.path, bytes: right.bytes,
                                                          sha256: String(repeating: "0", count: 64))
         try cache.store(catalogs, sources: sources, identities: sources.map { FileIdentity(path: $0.path) }).result()
-        #expect(cache.catalogs(sources)?.catalogs == 1, "the first catalog, still as recorded, is taken")
+        #expect(cache.catalogs(sources) == nil)
 
         let rerun = try Run.execute(work.settings())
-        #expect(rerun.catalogsFromCache == 1)
+        #expect(rerun.catalogsFromCache == 0)
         #expect(rerun.inputFiles.contains(right))
         #expect(try work.folder.snapshot("out") == (try work.coldReports()))
         #expect(try Run.execute(work.settings()).catalogsFromCache == 2, "the run recorded the right hash again")
@@ -158,12 +158,15 @@ struct CatalogCacheTests {
         #expect(cache.catalogs(sources) == nil)
     }
 
-    @Test("the set after its first catalog, continued with the second, is the set loaded whole")
+    @Test("the set after its first catalog, read back from a snapshot and continued with the second, is the set loaded whole")
     func prefixThenRest() throws {
         let folder = try TemporaryFolder()
         let sources = try awkwardSources(in: folder)
         let whole = try CatalogLoader.load(sources)
-        let first = try #require(whole.prefix(catalogs: 1))
+        let writer = try #require(SnapshotWriter(path: folder.path + "/catalogs"))
+        whole.write(to: writer)
+        try writer.finish()
+        let first = try CatalogSet.read(from: try #require(SnapshotReader(path: folder.path + "/catalogs")), catalogs: 1)
         let alone = try CatalogLoader.load(Array(sources.prefix(1)))
         #expect(first.entries == alone.entries)
         #expect(first.issues == alone.issues)
