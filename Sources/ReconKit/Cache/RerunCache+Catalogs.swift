@@ -15,7 +15,7 @@ extension RerunCache {
     func catalogs(_ sources: [CatalogSource]) -> (set: CatalogSet, catalogs: Int)? {
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.catalogSnapshotName) else { return nil }
         do throws(SnapshotDamaged) {
-            guard try snapshot.text() == Self.version(of: "catalogs") else { return nil }
+            guard try snapshot.text() == Self.version(of: Self.catalogSnapshotName) else { return nil }
             let recorded = try Self.readSources(from: snapshot)
             let identities: [FileIdentity] = try snapshot.array()
             guard identities.count == recorded.count else { return nil }
@@ -40,15 +40,15 @@ extension RerunCache {
     /// before it releases the output folder's lock); otherwise removes the recorded catalogs.
     func store(_ catalogs: CatalogSet, sources: [CatalogSource], identities: [FileIdentity?]) -> BackgroundJob<Void> {
         BackgroundJob { [folder] in
-            guard identities.allSatisfy({ $0 != nil }), sources.map({ FileIdentity(path: $0.path) }) == identities,
-                  catalogs.files.allSatisfy({ $0.fingerprint != nil }) else {
+            // A set loaded by `CatalogLoader` has every file's fingerprint, which its snapshot needs.
+            guard catalogs.files.allSatisfy({ $0.fingerprint != nil }) else {
                 unlink(folder + "/" + Self.catalogSnapshotName)
                 return
             }
-            Self.writeSnapshot(named: Self.catalogSnapshotName, in: folder) { snapshot in
-                snapshot.text(Self.version(of: "catalogs"))
+            Self.writeSnapshot(named: Self.catalogSnapshotName, in: folder, readFrom: sources.map(\.path),
+                               identities: identities) { snapshot, identities in
                 Self.writeSources(sources, to: snapshot)
-                snapshot.array(identities.map { $0! })
+                snapshot.array(identities)
                 catalogs.write(to: snapshot)
             }
         }

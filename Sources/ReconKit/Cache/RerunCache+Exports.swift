@@ -19,7 +19,7 @@ extension RerunCache {
         let identities = files.map { FileIdentity(path: $0.file.path) }
         guard let snapshot = SnapshotReader(path: folder + "/" + Self.exportsSnapshotName) else { return nil }
         do throws(SnapshotDamaged) {
-            guard try snapshot.text() == Self.version(of: "exports") else { return nil }
+            guard try snapshot.text() == Self.version(of: Self.exportsSnapshotName) else { return nil }
             let count = try snapshot.count()
             var same: [Bool] = []
             var previousBreakdown = 0
@@ -76,19 +76,13 @@ extension RerunCache {
         _ reading: ExportReading, poolStorage: (arena: [UInt8], starts: [Int]), rejectedLines: [UInt8],
         of files: [(kind: String, file: ExportFile)], identities: [FileIdentity?], in folder: String
     ) {
-        let snapshotPath = folder + "/" + exportsSnapshotName
-        guard identities.allSatisfy({ $0 != nil }),
-              files.map({ FileIdentity(path: $0.file.path) }) == identities else {
-            unlink(snapshotPath)
-            return
-        }
-        writeSnapshot(named: exportsSnapshotName, in: folder) { snapshot in
-            snapshot.text(version(of: "exports"))
+        writeSnapshot(named: exportsSnapshotName, in: folder, readFrom: files.map(\.file.path), identities: identities) {
+            snapshot, identities in
             snapshot.value(files.count)
             for ((kind, file), identity) in zip(files, identities) {
                 snapshot.text(kind)
                 snapshot.text(file.path)
-                snapshot.value(identity!)
+                snapshot.value(identity)
             }
             snapshot.array(rejectedLines)
             reading.write(to: snapshot, poolStorage: poolStorage)

@@ -73,20 +73,32 @@ final class RerunCache: Sendable {
         return Array(bytes) == Array(markerText.utf8)
     }
 
-    /// Writes the snapshot `name` in `folder` (made ours first if need be) through `body`, over
-    /// the earlier one (`SnapshotWriter`). A write that fails removes the snapshot; one that cannot
-    /// start leaves the previous snapshot, or none.
-    static func writeSnapshot(named name: String, in folder: String, _ body: (SnapshotWriter) -> Void) {
+    /// Writes the snapshot `name` in `folder` (made ours first if need be): its version
+    /// (`version(of:)`), then what `body` writes, over the earlier one (`SnapshotWriter`). Only
+    /// when every file of `paths` still has the identity of `identities` it had before it was
+    /// read; otherwise, as when the write fails, the snapshot of that name is removed (it would
+    /// describe files that changed meanwhile). A write that cannot start leaves the previous
+    /// snapshot, or none.
+    static func writeSnapshot(
+        named name: String, in folder: String, readFrom paths: [String], identities: [FileIdentity?],
+        _ body: (SnapshotWriter, [FileIdentity]) -> Void
+    ) {
+        let snapshotPath = folder + "/" + name
+        let unchanged = identities.compactMap { $0 }
+        guard unchanged.count == identities.count, paths.map({ FileIdentity(path: $0) }) == identities else {
+            unlink(snapshotPath)
+            return
+        }
         // Both snapshots may be written at once: the folder made by the other is as good.
         _ = mkdir(folder, 0o755)
         guard FileBytes.isDirectory(folder), writeMarker(in: folder) else { return }
-        let snapshotPath = folder + "/" + name
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         where leftover.hasPrefix(name + ".writing-") {
             unlink(folder + "/" + leftover)  // left by an earlier build, which wrote aside and renamed
         }
         guard let snapshot = SnapshotWriter(path: snapshotPath) else { return }
-        body(snapshot)
+        snapshot.text(version(of: name))
+        body(snapshot, unchanged)
         do throws(SnapshotWriteFailed) { try snapshot.finish() } catch { unlink(snapshotPath) }
     }
 
@@ -96,11 +108,11 @@ final class RerunCache: Sendable {
         return (try? markerText.write(toFile: path, atomically: false, encoding: .utf8)) != nil
     }
 
-    /// What a snapshot of `what` depends on besides its input files: its format, the tool's
-    /// version and the very build that wrote it (size, modification time and inode of the
-    /// executable), so that values are read back raw only by the code that wrote them.
-    static func version(of what: String) -> String {
-        "soundlink-recon \(what) snapshot \(formatVersion); tool \(RunSummary.toolVersion); build \(build)"
+    /// What the snapshot `name` depends on besides its input files, written first in it: its
+    /// format, the tool's version and the very build that wrote it (size, modification time and
+    /// inode of the executable), so that values are read back raw only by the code that wrote them.
+    static func version(of name: String) -> String {
+        "soundlink-recon \(name) \(formatVersion); tool \(RunSummary.toolVersion); build \(build)"
     }
 
     private static let build: String = {
